@@ -23,6 +23,5 @@ attr_t penny_attr_dim(void) { return A_DIM; }
 attr_t penny_attr_underline(void) { return A_UNDERLINE; }
 attr_t penny_attr_reverse(void) { return A_REVERSE; }
 attr_t penny_attr_italic(void) { return A_ITALIC; }
-int penny_color_pair_count(void) { return COLOR_PAIRS; }
 
 int penny_wcwidth(wchar_t c) { return wcwidth(c); }

@@ -30,7 +30,6 @@ attr_t penny_attr_dim(void);
 attr_t penny_attr_underline(void);
 attr_t penny_attr_reverse(void);
 attr_t penny_attr_italic(void);
-int penny_color_pair_count(void);
 
 // libc functions Swift's Glibc module hides.
 int penny_wcwidth(wchar_t c);

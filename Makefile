@@ -1,0 +1,33 @@
+# Penny: `make demo` runs the browser, `make test` runs every test. Both install the
+# Debian packages they need first (see scripts/install-packages.sh).
+SWIFT ?= swift
+SYSTEM_PACKAGES := libncursesw5-dev libcurl4-openssl-dev libgumbo-dev libsecp256k1-dev libvterm-dev libsqlite3-dev pkg-config
+BENCH_PACKAGES := w3m lynx elinks links hyperfine
+
+.PHONY: deps bench-deps build release test demo bench clean
+
+deps:
+	@scripts/install-packages.sh $(SYSTEM_PACKAGES)
+
+bench-deps:
+	@scripts/install-packages.sh $(BENCH_PACKAGES)
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --scratch-path .build-release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+demo: build
+	@echo "The embedded 402 demo site is not built yet; showing a sample page with --dump."
+	$$($(SWIFT) build --show-bin-path)/penny --dump docs/sample.html
+
+bench: release bench-deps
+	bench/run.sh .build-release/release/penny
+
+clean:
+	rm -rf .build .build-release

@@ -1,0 +1,389 @@
+import HTMLDocument
+import TerminalText
+
+/// What every engine of one layout shares: the document, the prepass and caches.
+final class LayoutContext {
+    let document: Document
+    let prepass: PagePrepass
+    let options: LayoutOptions
+    /// Intrinsic widths of table cells, computed once however often a table is laid out.
+    var intrinsicWidths: [NodeID: (minimum: Int, maximum: Int)] = [:]
+    /// Laid-out cells by (node, width), for tables measured and laid out more than once.
+    var cellCache: [CellKey: CellLayout] = [:]
+
+    init(document: Document, prepass: PagePrepass, options: LayoutOptions) {
+        self.document = document
+        self.prepass = prepass
+        self.options = options
+    }
+
+    struct CellKey: Hashable {
+        var node: NodeID
+        var width: Int
+    }
+}
+
+/// The lines a block of content became, with what it needs to be placed elsewhere.
+struct CellLayout {
+    var lines: [StyledLine]
+    /// Anchor names and the line (within `lines`) they stand on.
+    var anchors: [(name: String, line: Int)]
+    /// The widest unbreakable piece, in cells.
+    var minimumWidth: Int
+    /// The widest line.
+    var maximumWidth: Int
+}
+
+/// A level of block nesting that prefixes every line inside it: indentation, a quote bar,
+/// or a list marker on its first line.
+struct PrefixFrame {
+    var text: String
+    var width: Int
+    var attributes: TextAttributes
+    /// Shown instead of `text` on the first line inside, then cleared (list markers).
+    var firstLine: String?
+    var firstLineAttributes: TextAttributes
+}
+
+/// Inline state inherited down the tree.
+struct InlineStyle {
+    var attributes = TextAttributes.plain
+    var preformatted = false
+    /// Nesting of `q` elements, for alternating quote marks.
+    var quoteDepth = 0
+    /// Nesting of tables, to stop pathological recursion.
+    var tableDepth = 0
+}
+
+/// Flows a document (or part of one) into lines of a given width.
+///
+/// Blocks push prefix frames and ask for blank lines around them; inline text is
+/// gathered into words that are committed to the current line at break opportunities.
+final class LayoutEngine {
+    let context: LayoutContext
+    let width: Int
+    let document: Document
+
+    private(set) var lines: [StyledLine] = []
+    private(set) var anchors: [(name: String, line: Int)] = []
+    private(set) var minimumWidth = 0
+    private(set) var truncated = false
+
+    private var prefixes: [PrefixFrame] = []
+    private var prefixWidth = 0
+    private var pendingBlankLines = 0
+    /// How many prefix frames the pending blank lines carry: the outermost level that asked.
+    private var pendingBlankDepth = 0
+    private var hasEmitted = false
+    private var line = LineBuilder()
+    private var word = LineBuilder()
+    private var pendingSpace = false
+    private var pendingAnchors: [String] = []
+    /// The current word ends with a wide (CJK) character, after which a line may break.
+    private var wordEndsWide = false
+    var listStack: [ListState] = []
+
+    init(context: LayoutContext, width: Int) {
+        self.context = context
+        self.width = max(width, 1)
+        document = context.document
+    }
+
+    /// The width left for text after the current prefixes.
+    var availableWidth: Int { max(width - prefixWidth, 1) }
+
+    // MARK: Blocks
+
+    /// Ends the current line and asks for at least `blankLines` empty lines before what follows.
+    func beginBlock(blankLines: Int) {
+        flushLine()
+        requestBlankLines(blankLines)
+    }
+
+    /// Ends the current line and asks for at least `blankLines` empty lines after the block.
+    func endBlock(blankLines: Int) {
+        flushLine()
+        requestBlankLines(blankLines)
+    }
+
+    private func requestBlankLines(_ count: Int) {
+        guard count > 0 else { return }
+        pendingBlankDepth = pendingBlankLines > 0 ? min(pendingBlankDepth, prefixes.count) : prefixes.count
+        pendingBlankLines = max(pendingBlankLines, count)
+    }
+
+    /// Starts a prefix for every line until `popPrefix`; too deep a nesting stops indenting.
+    func pushPrefix(_ text: String, attributes: TextAttributes = .plain, firstLine: String? = nil,
+                    firstLineAttributes: TextAttributes = .plain) {
+        flushLine()
+        let frameWidth = DisplayWidth.of(text)
+        if prefixWidth + frameWidth > width / 2 {
+            prefixes.append(PrefixFrame(text: "", width: 0, attributes: .plain, firstLine: nil, firstLineAttributes: .plain))
+            return
+        }
+        prefixes.append(PrefixFrame(text: text, width: frameWidth, attributes: attributes, firstLine: firstLine,
+                                    firstLineAttributes: firstLineAttributes))
+        prefixWidth += frameWidth
+    }
+
+    func popPrefix() {
+        flushLine()
+        if let frame = prefixes.popLast() {
+            prefixWidth -= frame.width
+        }
+        pendingBlankDepth = min(pendingBlankDepth, prefixes.count)
+    }
+
+    /// Remembers an anchor for the next line that is emitted.
+    func addAnchor(_ name: String) {
+        pendingAnchors.append(name)
+    }
+
+    /// Emits a finished line (a table row, a rule) at the current indentation.
+    /// `unbreakable` lines count toward the narrowest width this content can take.
+    func emitPreformatted(_ content: StyledLine, anchors lineAnchors: [String] = [], unbreakable: Bool = true) {
+        flushLine()
+        var builder = LineBuilder()
+        builder.append(content)
+        pendingAnchors.append(contentsOf: lineAnchors)
+        emit(builder)
+        if unbreakable {
+            minimumWidth = max(minimumWidth, prefixWidth + content.width)
+        }
+    }
+
+    /// The width used to measure content's widest layout.
+    static let unbounded = 100_000
+
+    /// Whether this engine measures rather than lays out for display.
+    var isMeasuring: Bool { width >= LayoutEngine.unbounded }
+
+    /// Shows a list marker that no content line has carried yet (an empty `li`).
+    func emitPendingMarker() {
+        flushLine()
+        if prefixes.last?.firstLine != nil {
+            forceLineBreak()
+        }
+    }
+
+    /// Records an unbreakable width (a nested table's minimum) for measuring.
+    func noteUnbreakableWidth(_ cells: Int) {
+        minimumWidth = max(minimumWidth, prefixWidth + cells)
+    }
+
+    private func emit(_ content: LineBuilder) {
+        guard !truncated else { return }
+        if lines.count >= context.options.maximumLines {
+            truncated = true
+            return
+        }
+        if hasEmitted {
+            for _ in 0..<pendingBlankLines {
+                lines.append(blankLine())
+            }
+        }
+        pendingBlankLines = 0
+        hasEmitted = true
+        var full = LineBuilder()
+        for index in prefixes.indices {
+            let frame = prefixes[index]
+            if let first = frame.firstLine {
+                full.append(first, width: frame.width, frame.firstLineAttributes)
+                prefixes[index].firstLine = nil
+            } else {
+                full.append(frame.text, width: frame.width, frame.attributes)
+            }
+        }
+        full.append(content)
+        for name in pendingAnchors {
+            anchors.append((name, lines.count))
+        }
+        pendingAnchors.removeAll()
+        lines.append(full.finish())
+    }
+
+    /// An empty line between blocks: the prefixes (quote bars) without markers or trailing spaces.
+    private func blankLine() -> StyledLine {
+        var builder = LineBuilder()
+        for frame in prefixes.prefix(pendingBlankDepth) {
+            builder.append(frame.text, width: frame.width, frame.attributes)
+        }
+        while builder.bytes.last == UInt8(ascii: " ") {
+            builder.bytes.removeLast()
+            builder.width -= 1
+        }
+        builder.spans = builder.spans.compactMap { span in
+            var span = span
+            span.end = min(span.end, Int32(builder.width))
+            return span.end > span.start ? span : nil
+        }
+        return builder.finish()
+    }
+
+    // MARK: Inline flow
+
+    /// Ends the current line if it has anything on it.
+    func flushLine() {
+        commitWord()
+        if !line.isEmpty {
+            emit(line)
+            line.reset()
+        }
+        pendingSpace = false
+    }
+
+    /// Ends the current line even when empty (`<br>`, a newline in `pre`).
+    func forceLineBreak() {
+        commitWord()
+        emit(line)
+        line.reset()
+        pendingSpace = false
+    }
+
+    /// A place where a line may break without a space (`<wbr>`, between CJK characters).
+    func breakOpportunity() {
+        commitWord()
+    }
+
+    /// Collapsible white space: a break opportunity that shows as one space mid-line.
+    func whiteSpace() {
+        commitWord()
+        if !line.isEmpty {
+            pendingSpace = true
+        }
+    }
+
+    /// Appends an unbreakable piece of text (a field, a marker) to the current word.
+    func appendAtom(_ text: String, _ attributes: TextAttributes) {
+        let safe = TerminalSafe.sanitize(text)
+        word.append(safe, width: DisplayWidth.of(safe), attributes)
+    }
+
+    /// Appends text to the current word, as it is (no white-space processing).
+    func appendToWord(_ text: String, width textWidth: Int, _ attributes: TextAttributes) {
+        word.append(text, width: textWidth, attributes)
+    }
+
+    /// Puts the current word on the line, wrapping first when it does not fit.
+    private func commitWord() {
+        guard !word.isEmpty else { return }
+        let available = availableWidth
+        minimumWidth = max(minimumWidth, prefixWidth + min(word.width, LayoutEngine.unbounded))
+        var space = pendingSpace && !line.isEmpty
+        if !line.isEmpty && line.width + (space ? 1 : 0) + word.width > available {
+            emit(line)
+            line.reset()
+            space = false
+        }
+        if space {
+            // Keep a link's underline continuous across the spaces between its words.
+            let before = line.lastAttributes
+            let after = word.firstAttributes
+            line.appendSpaces(1, before.link >= 0 && before.link == after.link ? before : .plain)
+        }
+        if line.width + word.width > available {
+            let pieces = word.split(limit: available)
+            for (index, piece) in pieces.enumerated() {
+                line.append(piece)
+                if index < pieces.count - 1 {
+                    emit(line)
+                    line.reset()
+                }
+            }
+        } else {
+            line.append(word)
+        }
+        word.reset()
+        wordEndsWide = false
+        pendingSpace = false
+    }
+
+    /// Flows text from the document, collapsing white space unless preformatted.
+    func addText(_ bytes: UnsafeBufferPointer<UInt8>, _ style: InlineStyle) {
+        let attributes = style.attributes
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                if byte >= 0x21 && byte < 0x7F {
+                    if wordEndsWide { commitWord() }
+                    word.appendASCII(byte, attributes)
+                } else if byte == 0x20 {
+                    if style.preformatted { word.appendASCII(byte, attributes) } else { whiteSpace() }
+                } else if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C {
+                    if !style.preformatted {
+                        whiteSpace()
+                    } else if byte == 0x0A {
+                        forceLineBreak()
+                    } else if byte == 0x0D {
+                        if index < count && bytes[index] == 0x0A { index += 1 }
+                        forceLineBreak()
+                    } else if byte == 0x09 {
+                        let column = line.width + word.width
+                        word.appendSpaces(8 - column % 8, attributes)
+                    }
+                } else {
+                    appendUnsafe(Unicode.Scalar(byte), attributes)
+                }
+                continue
+            }
+            let length = UTF8Length.ofScalar(startingWith: byte)
+            var decoder = UTF8()
+            var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, count)]).makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+                word.append(scalar: "\u{FFFD}", width: 1, attributes)
+                index += 1
+                continue
+            }
+            index += length
+            addScalar(scalar, attributes, preformatted: style.preformatted)
+        }
+    }
+
+    private func addScalar(_ scalar: Unicode.Scalar, _ attributes: TextAttributes, preformatted: Bool) {
+        switch scalar.value {
+        case 0xA0:
+            word.appendASCII(UInt8(ascii: " "), attributes)  // no-break space: a space that does not break
+        case 0xAD:
+            return  // soft hyphen: invisible unless hyphenating
+        case 0x200B:
+            if !preformatted { breakOpportunity() }
+        case 0x2028, 0x2029:
+            if preformatted { forceLineBreak() } else { whiteSpace() }
+        default:
+            guard TerminalSafe.isSafe(scalar) else {
+                appendUnsafe(scalar, attributes)
+                return
+            }
+            let scalarWidth = DisplayWidth.of(scalar)
+            if !preformatted && scalarWidth > 0 {
+                // CJK text breaks between characters, but never inside an emoji sequence.
+                let joined = scalar.properties.isEmojiModifier || word.bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x8D])
+                if (scalarWidth == 2 || wordEndsWide) && !joined {
+                    commitWord()
+                }
+                wordEndsWide = scalarWidth == 2
+            }
+            word.append(scalar: scalar, width: scalarWidth, attributes)
+        }
+    }
+
+    private func appendUnsafe(_ scalar: Unicode.Scalar, _ attributes: TextAttributes) {
+        if case .replace(let symbol) = TerminalSafe.disposition(of: scalar) {
+            word.append(scalar: symbol, width: DisplayWidth.of(symbol), attributes)
+        }
+    }
+
+    /// Finishes the flow: the last line, and anchors that no line followed.
+    func finish() -> CellLayout {
+        flushLine()
+        for name in pendingAnchors {
+            anchors.append((name, max(lines.count - 1, 0)))
+        }
+        pendingAnchors.removeAll()
+        let widest = lines.reduce(0) { max($0, $1.width) }
+        return CellLayout(lines: lines, anchors: anchors, minimumWidth: minimumWidth, maximumWidth: widest)
+    }
+}

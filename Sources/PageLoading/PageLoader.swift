@@ -1,0 +1,43 @@
+import GumboHTML
+import HTMLDocument
+import HTTPModel
+import PageLayout
+import TextDecoding
+import WebAddress
+
+/// Turns a response into what the user sees: HTML laid out, JSON pretty-printed,
+/// other text as it is, binary content kept off the terminal.
+public struct PageLoader: Sendable {
+    let parser: any HTMLParser
+
+    public init(parser: any HTMLParser = GumboParser()) {
+        self.parser = parser
+    }
+
+    /// Lays out a response body at `options.width`.
+    public func content(of response: HTTPResponse, options: LayoutOptions) -> PageContent {
+        let kind = ContentKind.of(mediaType: response.mediaType, body: response.body)
+        let url = AbsoluteURL(response.finalURL)
+        let charset = response.mediaType?.charset
+        switch kind {
+        case .binary:
+            return .binary(mediaType: response.mediaType?.essence ?? "application/octet-stream", size: response.body.count)
+        case .html:
+            let decoded = TextDecoder.decode(response.body, charset: charset, sniffHTML: true)
+            let document = parser.parse(decoded.text)
+            return .page(PageLayout.render(document, url: url, options: options))
+        case .json:
+            let decoded = TextDecoder.decode(response.body, charset: charset ?? "utf-8", sniffHTML: false)
+            return .page(PageLayout.render(json: decoded.text, title: PageLoader.title(for: url), options: options))
+        case .text:
+            let decoded = TextDecoder.decode(response.body, charset: charset, sniffHTML: false)
+            return .page(PageLayout.render(plainText: decoded.text, title: PageLoader.title(for: url), options: options))
+        }
+    }
+
+    /// A title for pages that have none of their own: the last part of the URL's path.
+    static func title(for url: AbsoluteURL?) -> String {
+        guard let url else { return "" }
+        return url.path.split(separator: "/").last.map(String.init) ?? url.description
+    }
+}

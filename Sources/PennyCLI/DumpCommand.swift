@@ -1,0 +1,65 @@
+import CurlTransport
+import Foundation
+import HTTPModel
+import PageLayout
+import PageLoading
+import TerminalText
+import WebAddress
+
+/// `penny --dump`: fetch one page, print it as text, report the outcome in the exit code.
+struct DumpCommand {
+    var target: String
+    var width: Int
+    var timeout: Double
+    var output: String?
+    var references: Bool
+
+    func run() -> Int32 {
+        let directory = FileManager.default.currentDirectoryPath
+        guard let url = UserInput.url(from: target, currentDirectory: directory,
+                                      fileExists: { FileManager.default.fileExists(atPath: $0) }) else {
+            Console.error("cannot read \"\(TerminalSafe.sanitize(target))\" as a URL or a file path.")
+            return ExitStatus.usage
+        }
+        let transport = CurlEasyTransport(configuration: .init(timeout: .milliseconds(Int(timeout * 1000))))
+        let response: HTTPResponse
+        do {
+            response = try transport.perform(HTTPRequest(url: url.description))
+        } catch {
+            Console.error(TerminalSafe.sanitize(error.description))
+            return ExitStatus.loadFailed
+        }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(response.body)) else {
+                Console.error("could not write \(TerminalSafe.sanitize(output)).")
+                return ExitStatus.loadFailed
+            }
+        }
+        let options = LayoutOptions(width: width, numberLinks: true)
+        switch PageLoader().content(of: response, options: options) {
+        case .binary(let mediaType, let size):
+            if output == nil {
+                Console.error("not shown: \(TerminalSafe.sanitize(mediaType)), \(size) bytes; save it with --output FILE.")
+                return ExitStatus.binaryNotShown
+            }
+        case .page(let page):
+            Console.write(page.dumpText(references: references))
+        }
+        return status(of: response)
+    }
+
+    private func status(of response: HTTPResponse) -> Int32 {
+        if response.isSuccess || response.finalURL.hasPrefix("file:") {
+            return ExitStatus.success
+        }
+        if response.isPaymentRequired {
+            for line in PaymentSummary.lines(for: response) {
+                Console.error(line)
+            }
+            return ExitStatus.paymentRequired
+        }
+        let reason = response.reason.isEmpty ? "" : " " + TerminalSafe.sanitize(response.reason)
+        Console.error("HTTP \(response.status)\(reason) from \(TerminalSafe.sanitize(response.finalURL))")
+        return ExitStatus.httpError
+    }
+}
