@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         // C libraries from Debian's -dev packages, and the shim for what Swift cannot call.
@@ -26,6 +27,9 @@ let package = Package(
         .target(name: "HTTPModel", dependencies: ["WebAddress"]),
         .target(name: "TextDecoding"),
         .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"]),
+        .target(name: "PaymentOffers", dependencies: [
+            "HTTPModel", "TerminalText", "WebAddress", .product(name: "BigInt", package: "BigInt"),
+        ]),
 
         // Adapters.
         .target(name: "GumboHTML", dependencies: ["CGumbo", "HTMLDocument"]),
@@ -48,6 +52,9 @@ let package = Package(
             "PageLayout", "HTMLDocument", "GumboHTML", "PageLoading", "HTTPModel", "TerminalText",
         ]),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
+        .testTarget(name: "PaymentOffersTests", dependencies: [
+            "PaymentOffers", "HTTPModel", .product(name: "BigInt", package: "BigInt"),
+        ]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport"]),
         .testTarget(name: "PennyCLITests", dependencies: ["TestSupport"]),
     ]
