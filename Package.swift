@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "HTTPModel", dependencies: ["WebAddress"]),
         .target(name: "TextDecoding"),
         .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"]),
+        .target(name: "ScreenGrid", dependencies: ["TerminalText"]),
         .target(name: "PaymentOffers", dependencies: [
             "HTTPModel", "TerminalText", "WebAddress", .product(name: "BigInt", package: "BigInt"),
         ]),
@@ -47,10 +48,11 @@ let package = Package(
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "WebAddressTests", dependencies: ["WebAddress"]),
+        .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML"]),
         .testTarget(name: "PageLayoutTests", dependencies: [
-            "PageLayout", "HTMLDocument", "GumboHTML", "PageLoading", "HTTPModel", "TerminalText",
-        ]),
+            "PageLayout", "HTMLDocument", "GumboHTML", "PageLoading", "HTTPModel", "TerminalText", "WebAddress",
+        ], exclude: ["Golden"]),
         .testTarget(name: "TextDecodingTests", dependencies: ["TextDecoding"]),
         .testTarget(name: "PaymentOffersTests", dependencies: [
             "PaymentOffers", "HTTPModel", .product(name: "BigInt", package: "BigInt"),
