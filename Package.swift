@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
@@ -28,6 +29,10 @@ let package = Package(
         .target(name: "TextDecoding"),
         .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"]),
         .target(name: "ScreenGrid", dependencies: ["TerminalText"]),
+        .target(name: "Themes", dependencies: [
+            "ScreenGrid", "PageLayout", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "BrowserConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "PaymentOffers", dependencies: [
             "HTTPModel", "TerminalText", "WebAddress", .product(name: "BigInt", package: "BigInt"),
         ]),
@@ -49,6 +54,8 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "WebAddressTests", dependencies: ["WebAddress"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
+        .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
+        .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML"]),
         .testTarget(name: "PageLayoutTests", dependencies: [
             "PageLayout", "HTMLDocument", "GumboHTML", "PageLoading", "HTTPModel", "TerminalText", "WebAddress",
@@ -57,7 +64,7 @@ let package = Package(
         .testTarget(name: "PaymentOffersTests", dependencies: [
             "PaymentOffers", "HTTPModel", .product(name: "BigInt", package: "BigInt"),
         ]),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport"]),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport", "TextDecoding"]),
         .testTarget(name: "PennyCLITests", dependencies: ["TestSupport"]),
     ]
 )

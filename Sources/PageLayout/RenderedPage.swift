@@ -31,6 +31,13 @@ public struct RenderedPage: Sendable {
     }
 }
 
+/// What a response shows as: a laid-out page, or a notice for content that is not text.
+public enum PageContent: Sendable {
+    case page(RenderedPage)
+    /// Binary content is never put on the terminal; the user may save it.
+    case binary(mediaType: String, size: Int)
+}
+
 /// A place on the laid-out page: a line and a range of columns.
 public struct LinePosition: Hashable, Sendable {
     public var line: Int

@@ -1,13 +1,6 @@
 import HTTPModel
 import PageLayout
 
-/// What a response shows as: a laid-out page, or a notice for content that is not text.
-public enum PageContent: Sendable {
-    case page(RenderedPage)
-    /// Binary content is never put on the terminal; the user may save it.
-    case binary(mediaType: String, size: Int)
-}
-
 /// How a body is to be read, from its media type or, without one, from its first bytes.
 public enum ContentKind: Equatable, Sendable {
     case html, json, text, binary

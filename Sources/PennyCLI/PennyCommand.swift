@@ -48,6 +48,8 @@ struct PennyCommand: ParsableCommand {
 
     func run() throws {
         Locale.setUTF8()
+        // libcurl runs without signals, so a peer closing a socket must not kill Penny.
+        signal(SIGPIPE, SIG_IGN)
         guard dump else {
             Console.error("the full-screen browser is not built yet; use `penny --dump URL` to print a page.")
             throw ExitCode(ExitStatus.usage)
