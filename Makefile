@@ -16,7 +16,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --scratch-path .build-release
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release --product penny
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Release builds skip the run-time exclusivity checks (the compiler's static checks stay):
+/// they cost the layout engine's hot loops several percent.
+let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "Penny",
     platforms: [.macOS(.v14)],
@@ -22,24 +26,28 @@ let package = Package(
         .target(name: "CPennyShim", dependencies: ["CCurl", "CNcursesw"]),
 
         // Pure core: no terminal, socket or disk.
-        .target(name: "TerminalText"),
-        .target(name: "WebAddress"),
-        .target(name: "HTMLDocument"),
+        .target(name: "TerminalText", swiftSettings: fastRelease),
+        .target(name: "WebAddress", swiftSettings: fastRelease),
+        .target(name: "HTMLDocument", swiftSettings: fastRelease),
         .target(name: "HTTPModel", dependencies: ["WebAddress"]),
         .target(name: "TextDecoding"),
-        .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"]),
+        .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"], swiftSettings: fastRelease),
         .target(name: "ScreenGrid", dependencies: ["TerminalText"]),
         .target(name: "Themes", dependencies: [
             "ScreenGrid", "PageLayout", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "BrowserConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "BrowserCore", dependencies: [
+            "BrowserConfig", "HTTPModel", "PageLayout", "ScreenGrid", "TerminalText", "Themes", "WebAddress",
+        ]),
         .target(name: "PaymentOffers", dependencies: [
             "HTTPModel", "TerminalText", "WebAddress", .product(name: "BigInt", package: "BigInt"),
         ]),
 
         // Adapters.
-        .target(name: "GumboHTML", dependencies: ["CGumbo", "HTMLDocument"]),
+        .target(name: "GumboHTML", dependencies: ["CGumbo", "HTMLDocument"], swiftSettings: fastRelease),
         .target(name: "CurlTransport", dependencies: ["CCurl", "CPennyShim", "HTTPModel", "WebAddress"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CPennyShim", "ScreenGrid", "TerminalText"]),
         .target(name: "PageLoading", dependencies: [
             "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "PageLayout", "TerminalText", "WebAddress",
         ]),
@@ -48,12 +56,17 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // Test support: a loopback HTTP server.
+        // Test support: a loopback HTTP server, and a pseudo-terminal read back through libvterm.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "PseudoTerminal", dependencies: ["CVterm"], path: "Tests/PseudoTerminal"),
+        .executableTarget(name: "TerminalProbe", dependencies: ["TerminalUI", "ScreenGrid"], path: "Tests/TerminalProbe"),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "WebAddressTests", dependencies: ["WebAddress"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
+        .testTarget(name: "BrowserCoreTests", dependencies: [
+            "BrowserCore", "BrowserConfig", "GumboHTML", "HTTPModel", "PageLayout", "ScreenGrid", "Themes",
+        ]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
         .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML"]),
@@ -66,5 +79,6 @@ let package = Package(
         ]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport", "TextDecoding"]),
         .testTarget(name: "PennyCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PseudoTerminal", "ScreenGrid"]),
     ]
 )

@@ -22,14 +22,18 @@ extension CurlEasyTransport {
         public var maximumBodyBytes: Int
         /// Redirects followed before `tooManyRedirects`.
         public var maximumRedirects: Int
+        /// A Netscape cookie-jar file that libcurl reads cookies from and writes them back to.
+        public var cookieJar: String?
 
         public init(
             userAgent: String = Configuration.defaultUserAgent,
             connectTimeout: Duration = .seconds(10),
             timeout: Duration = .seconds(60),
             maximumBodyBytes: Int = 64 << 20,
-            maximumRedirects: Int = 10
+            maximumRedirects: Int = 10,
+            cookieJar: String? = nil
         ) {
+            self.cookieJar = cookieJar
             self.connectTimeout = connectTimeout
             self.timeout = timeout
             self.maximumBodyBytes = maximumBodyBytes

@@ -8,18 +8,11 @@ final class LayoutContext {
     let options: LayoutOptions
     /// Intrinsic widths of table cells, computed once however often a table is laid out.
     var intrinsicWidths: [NodeID: (minimum: Int, maximum: Int)] = [:]
-    /// Laid-out cells by (node, width), for tables measured and laid out more than once.
-    var cellCache: [CellKey: CellLayout] = [:]
 
     init(document: Document, prepass: PagePrepass, options: LayoutOptions) {
         self.document = document
         self.prepass = prepass
         self.options = options
-    }
-
-    struct CellKey: Hashable {
-        var node: NodeID
-        var width: Int
     }
 }
 
@@ -76,6 +69,12 @@ final class LayoutEngine {
     private var pendingBlankDepth = 0
     private var hasEmitted = false
     private var line = LineBuilder()
+    /// Reused for composing each emitted line, to spare an allocation per line.
+    private var scratch = LineBuilder()
+    /// Measuring engines (laid out at `unbounded` width) keep widths, not lines.
+    private let measuring: Bool
+    private var measuredWidth = 0
+    private var emittedLineCount = 0
     private var word = LineBuilder()
     private var pendingSpace = false
     private var pendingAnchors: [String] = []
@@ -87,6 +86,7 @@ final class LayoutEngine {
         self.context = context
         self.width = max(width, 1)
         document = context.document
+        measuring = width >= LayoutEngine.unbounded
     }
 
     /// The width left for text after the current prefixes.
@@ -156,7 +156,7 @@ final class LayoutEngine {
     static let unbounded = 100_000
 
     /// Whether this engine measures rather than lays out for display.
-    var isMeasuring: Bool { width >= LayoutEngine.unbounded }
+    var isMeasuring: Bool { measuring }
 
     /// Shows a list marker that no content line has carried yet (an empty `li`).
     func emitPendingMarker() {
@@ -166,6 +166,13 @@ final class LayoutEngine {
         }
     }
 
+    /// Records a line of `cells` width while measuring, without building it.
+    func noteMeasuredWidth(_ cells: Int) {
+        flushLine()
+        measuredWidth = max(measuredWidth, prefixWidth + cells)
+        hasEmitted = true
+    }
+
     /// Records an unbreakable width (a nested table's minimum) for measuring.
     func noteUnbreakableWidth(_ cells: Int) {
         minimumWidth = max(minimumWidth, prefixWidth + cells)
@@ -173,33 +180,50 @@ final class LayoutEngine {
 
     private func emit(_ content: LineBuilder) {
         guard !truncated else { return }
-        if lines.count >= context.options.maximumLines {
+        if emittedLineCount >= context.options.maximumLines {
             truncated = true
             return
         }
         if hasEmitted {
             for _ in 0..<pendingBlankLines {
-                lines.append(blankLine())
+                appendLine(blankLine())
             }
         }
         pendingBlankLines = 0
         hasEmitted = true
-        var full = LineBuilder()
+        if measuring {
+            // Measuring needs widths only: no text is built.
+            measuredWidth = max(measuredWidth, prefixWidth + content.width)
+            for index in prefixes.indices { prefixes[index].firstLine = nil }
+            pendingAnchors.removeAll()
+            emittedLineCount += 1
+            return
+        }
+        scratch.reset()
         for index in prefixes.indices {
             let frame = prefixes[index]
             if let first = frame.firstLine {
-                full.append(first, width: frame.width, frame.firstLineAttributes)
+                scratch.append(first, width: frame.width, frame.firstLineAttributes)
                 prefixes[index].firstLine = nil
-            } else {
-                full.append(frame.text, width: frame.width, frame.attributes)
+            } else if frame.width > 0 {
+                scratch.append(frame.text, width: frame.width, frame.attributes)
             }
         }
-        full.append(content)
+        scratch.append(content)
         for name in pendingAnchors {
             anchors.append((name, lines.count))
         }
         pendingAnchors.removeAll()
-        lines.append(full.finish())
+        appendLine(scratch.finish())
+    }
+
+    private func appendLine(_ line: StyledLine) {
+        emittedLineCount += 1
+        if measuring {
+            measuredWidth = max(measuredWidth, line.width)
+        } else {
+            lines.append(line)
+        }
     }
 
     /// An empty line between blocks: the prefixes (quote bars) without markers or trailing spaces.
@@ -383,7 +407,7 @@ final class LayoutEngine {
             anchors.append((name, max(lines.count - 1, 0)))
         }
         pendingAnchors.removeAll()
-        let widest = lines.reduce(0) { max($0, $1.width) }
+        let widest = measuring ? measuredWidth : lines.reduce(0) { max($0, $1.width) }
         return CellLayout(lines: lines, anchors: anchors, minimumWidth: minimumWidth, maximumWidth: widest)
     }
 }

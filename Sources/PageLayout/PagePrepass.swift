@@ -115,15 +115,29 @@ struct PagePrepass {
 struct LinkResolver {
     let base: AbsoluteURL?
     let baseWithoutFragment: String?
+    /// `scheme://authority` of the base, for links that start with one slash.
+    let baseOrigin: String?
 
     init(base: AbsoluteURL?) {
         self.base = base
         baseWithoutFragment = base?.withoutFragment.description
+        if let base, let authority = base.authority, AbsoluteURL.isHierarchical(base.scheme) {
+            baseOrigin = AbsoluteURL("\(base.scheme)://\(authority)/")?.description.dropLast().description
+        } else {
+            baseOrigin = nil
+        }
     }
 
     func resolve(_ href: String) -> String {
-        if href.hasPrefix("#"), let baseWithoutFragment, !href.utf8.contains(where: { $0 <= 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "`") }) {
-            return baseWithoutFragment + href
+        // Fast paths for the common shapes whose result needs no normalising: most links of
+        // a large page are `#fragment` or `/absolute/path` in plain ASCII.
+        if LinkResolver.isPlain(href) {
+            if href.hasPrefix("#"), let baseWithoutFragment {
+                return baseWithoutFragment + href
+            }
+            if let baseOrigin, href.hasPrefix("/"), !href.hasPrefix("//"), !href.contains("/."), !href.contains("/%2") {
+                return baseOrigin + href
+            }
         }
         if let base, let resolved = base.resolve(href) {
             return resolved.description
@@ -132,6 +146,17 @@ struct LinkResolver {
             return absolute.description
         }
         return TerminalSafe.sanitize(href)
+    }
+}
+
+extension LinkResolver {
+    /// ASCII with nothing to trim, encode or normalise (no spaces, quotes, backslashes, controls).
+    static func isPlain(_ href: String) -> Bool {
+        !href.isEmpty && href.utf8.allSatisfy { byte in
+            byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "<") &&
+                byte != UInt8(ascii: ">") && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "\\") &&
+                byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}")
+        }
     }
 }
 

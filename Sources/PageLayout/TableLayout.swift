@@ -35,6 +35,11 @@ struct TableLayout {
             return linearize(grid)
         }
         engine.noteUnbreakableWidth(min(minimums.reduce(0, +), available) + frame)
+        if engine.isMeasuring {
+            // Measuring wants the table's width only; its cells need not be laid out.
+            engine.noteMeasuredWidth(widths.reduce(0, +) + frame)
+            return
+        }
 
         let layouts = grid.cells.map { cell in
             layoutCell(cell, width: cellWidth(cell, widths, bordered: bordered))
@@ -153,12 +158,8 @@ struct TableLayout {
         layoutBlock(cell.node, width: width, header: cell.isHeader)
     }
 
-    /// Lays out an element's content on its own at `width`, once per width.
+    /// Lays out an element's content on its own at `width`.
     private func layoutBlock(_ node: NodeID, width: Int, header: Bool) -> CellLayout {
-        let key = LayoutContext.CellKey(node: node, width: width)
-        if let known = engine.context.cellCache[key] {
-            return known
-        }
         let sub = LayoutEngine(context: engine.context, width: width)
         var inner = style
         inner.tableDepth += 1
@@ -166,9 +167,7 @@ struct TableLayout {
             inner.attributes.flags.insert(.bold)
         }
         sub.layoutChildren(of: node, inner)
-        let result = sub.finish()
-        engine.context.cellCache[key] = result
-        return result
+        return sub.finish()
     }
 
     /// A table too wide to draw: each cell as a block of its own, row after row.

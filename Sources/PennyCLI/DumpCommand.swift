@@ -1,5 +1,4 @@
 import CurlTransport
-import Foundation
 import HTTPModel
 import PageLayout
 import PageLoading
@@ -15,9 +14,8 @@ struct DumpCommand {
     var references: Bool
 
     func run() -> Int32 {
-        let directory = FileManager.default.currentDirectoryPath
-        guard let url = UserInput.url(from: target, currentDirectory: directory,
-                                      fileExists: { FileManager.default.fileExists(atPath: $0) }) else {
+        guard let url = UserInput.url(from: target, currentDirectory: LocalFiles.currentDirectory,
+                                      fileExists: LocalFiles.exists) else {
             Console.error("cannot read \"\(TerminalSafe.sanitize(target))\" as a URL or a file path.")
             return ExitStatus.usage
         }
@@ -30,7 +28,7 @@ struct DumpCommand {
             return ExitStatus.loadFailed
         }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(response.body)) else {
+            guard LocalFiles.write(response.body, to: output) else {
                 Console.error("could not write \(TerminalSafe.sanitize(output)).")
                 return ExitStatus.loadFailed
             }

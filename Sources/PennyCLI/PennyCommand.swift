@@ -1,6 +1,6 @@
 import ArgumentParser
 import CurlTransport
-import Foundation
+import Glibc
 import HTTPModel
 import PageLayout
 import PageLoading
@@ -47,7 +47,7 @@ struct PennyCommand: ParsableCommand {
     }
 
     func run() throws {
-        Locale.setUTF8()
+        ProcessLocale.setUTF8()
         // libcurl runs without signals, so a peer closing a socket must not kill Penny.
         signal(SIGPIPE, SIG_IGN)
         guard dump else {

@@ -142,6 +142,9 @@ public struct AbsoluteURL: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
+    /// Whether links starting with `/` resolve against the authority (http, https, file …).
+    public static func isHierarchical(_ scheme: String) -> Bool { isSpecial(scheme) }
+
     static func isSpecial(_ scheme: String) -> Bool {
         scheme == "http" || scheme == "https" || scheme == "file" || scheme == "ws" || scheme == "wss" || scheme == "ftp"
     }

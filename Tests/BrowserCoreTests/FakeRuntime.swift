@@ -1,0 +1,90 @@
+import BrowserCore
+import GumboHTML
+import HTTPModel
+import PageLayout
+import ScreenGrid
+import WebAddress
+
+/// Runs effects the way the real runtime does, against pages held in memory.
+struct FakeRuntime {
+    var pages: [String: (status: Int, html: String)] = [:]
+    var state: BrowserState
+    /// Every effect seen, in order.
+    var effects: [BrowserEffect] = []
+    /// Fetches not answered yet (when `answerFetches` is false).
+    var pending: [(id: Int, request: HTTPRequest, width: Int)] = []
+    var answerFetches = true
+    var bookmarks: [String] = []
+
+    init(width: Int = 80, height: Int = 24, pages: [String: String] = [:]) {
+        state = BrowserState(width: width, height: height, bookmarksURL: "file:///bookmarks.html")
+        for (url, html) in pages { self.pages[url] = (200, html) }
+    }
+
+    mutating func send(_ message: BrowserMessage) {
+        run(Browser.reduce(&state, message))
+    }
+
+    mutating func press(_ keys: Key...) {
+        for key in keys { send(.input(.key(key))) }
+    }
+
+    mutating func type(_ text: String) {
+        for character in text { send(.input(.key(.character(character)))) }
+    }
+
+    mutating func run(_ new: [BrowserEffect]) {
+        effects += new
+        for effect in new {
+            switch effect {
+            case .fetch(let id, let request, let width):
+                if answerFetches {
+                    answer(id: id, request: request, width: width)
+                } else {
+                    pending.append((id, request, width))
+                }
+            case .cancel(let id):
+                pending.removeAll { $0.id == id }
+            case .relayout(let url, let response, let width):
+                send(.relaidOut(url: url, content: FakeRuntime.layout(response, width: width), width: width))
+            case .addBookmark(let url, _):
+                bookmarks.append(url)
+                send(.bookmarkSaved(error: nil))
+            case .quit:
+                break
+            }
+        }
+    }
+
+    mutating func answerPending() {
+        let waiting = pending
+        pending = []
+        for fetch in waiting { answer(id: fetch.id, request: fetch.request, width: fetch.width) }
+    }
+
+    private mutating func answer(id: Int, request: HTTPRequest, width: Int) {
+        guard let page = pages[request.url] else {
+            send(.loadFailed(id: id, error: .couldNotConnect(url: request.url)))
+            return
+        }
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "text/html; charset=utf-8")
+        let response = HTTPResponse(requestedURL: request.url, finalURL: request.url, status: page.status,
+                                    reason: page.status == 200 ? "OK" : "", httpVersion: "HTTP/1.1", headers: headers,
+                                    body: Array(page.html.utf8))
+        send(.loaded(id: id, response: response, content: FakeRuntime.layout(response, width: width), width: width))
+    }
+
+    static func layout(_ response: HTTPResponse, width: Int) -> PageContent {
+        let document = GumboParser().parse(response.body)
+        return .page(PageLayout.render(document, url: AbsoluteURL(response.finalURL), options: LayoutOptions(width: width)))
+    }
+
+    /// The fetches effects asked for, by URL.
+    var fetchedURLs: [String] {
+        effects.compactMap { effect in
+            if case .fetch(_, let request, _) = effect { return request.url }
+            return nil
+        }
+    }
+}

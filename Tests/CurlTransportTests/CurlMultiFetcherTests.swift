@@ -1,0 +1,88 @@
+import CurlTransport
+import Foundation
+import HTTPModel
+import TestSupport
+import Testing
+
+@Suite("Transfers side by side in a multi handle")
+struct CurlMultiFetcherTests {
+    /// Runs the fetcher until every transfer finished (at most `seconds`).
+    func drain(_ fetcher: CurlMultiFetcher, seconds: Double = 10) -> [CurlMultiFetcher.Event] {
+        var events: [CurlMultiFetcher.Event] = []
+        let deadline = Date().addingTimeInterval(seconds)
+        while fetcher.isBusy && Date() < deadline {
+            _ = fetcher.wait(alsoOn: -1, milliseconds: 50)
+            events += fetcher.advance()
+        }
+        return events
+    }
+
+    func results(_ events: [CurlMultiFetcher.Event]) -> [Int: Result<HTTPResponse, TransportError>] {
+        var results: [Int: Result<HTTPResponse, TransportError>] = [:]
+        for case .finished(let id, let result) in events { results[id] = result }
+        return results
+    }
+
+    @Test func twoTransfersFinishWithTheirOwnResponses() throws {
+        let server = try LoopbackHTTPServer { request in .text("page " + request.path) }
+        let fetcher = CurlMultiFetcher(configuration: .init(connectTimeout: .seconds(2), timeout: .seconds(5)))
+        fetcher.start(id: 1, request: HTTPRequest(url: server.url("/one")))
+        fetcher.start(id: 2, request: HTTPRequest(url: server.url("/two")))
+        let finished = results(drain(fetcher))
+        #expect(try finished[1]?.get().body == Array("page /one".utf8))
+        #expect(try finished[2]?.get().body == Array("page /two".utf8))
+        #expect(!fetcher.isBusy)
+    }
+
+    @Test func progressIsReportedForALargeBody() throws {
+        let server = try LoopbackHTTPServer { _ in
+            LoopbackHTTPServer.Response(status: 200, headers: [("Content-Type", "text/plain")], body: .generated(count: 4 << 20),
+                     delivery: .slowly(chunkSize: 256 << 10, pause: .milliseconds(5)))
+        }
+        let fetcher = CurlMultiFetcher(configuration: .init(connectTimeout: .seconds(2), timeout: .seconds(10)))
+        fetcher.start(id: 7, request: HTTPRequest(url: server.url("/big")))
+        let events = drain(fetcher)
+        var progress: [Int] = []
+        for case .progress(7, let received, let expected) in events {
+            progress.append(received)
+            #expect(expected == 4 << 20)
+        }
+        #expect(progress.count >= 2)
+        #expect(progress == progress.sorted())
+        #expect(try results(events)[7]?.get().body.count == 4 << 20)
+    }
+
+    @Test func aCancelledTransferReportsNothing() throws {
+        let server = try LoopbackHTTPServer { _ in .neverAnswer }
+        let fetcher = CurlMultiFetcher(configuration: .init(connectTimeout: .seconds(2), timeout: .seconds(30)))
+        fetcher.start(id: 3, request: HTTPRequest(url: server.url("/hang")))
+        _ = fetcher.wait(alsoOn: -1, milliseconds: 50)
+        _ = fetcher.advance()
+        fetcher.cancel(id: 3)
+        #expect(!fetcher.isBusy)
+        #expect(results(drain(fetcher, seconds: 0.3)).isEmpty)
+    }
+
+    @Test func aRefusedSchemeIsReportedAsAFailure() {
+        let fetcher = CurlMultiFetcher()
+        fetcher.start(id: 4, request: HTTPRequest(url: "gopher://example.com/"))
+        let finished = results(drain(fetcher))
+        guard case .failure(let error)? = finished[4] else {
+            Issue.record("no failure reported")
+            return
+        }
+        #expect(error.kind == .unsupportedScheme)
+    }
+
+    @Test func waitWakesUpForInputOnAnotherDescriptor() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
+        let fetcher = CurlMultiFetcher()
+        #expect(!fetcher.wait(alsoOn: fds[0], milliseconds: 10))
+        _ = write(fds[1], "x", 1)
+        let start = Date()
+        #expect(fetcher.wait(alsoOn: fds[0], milliseconds: 5000))
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+}
