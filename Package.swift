@@ -52,7 +52,7 @@ let package = Package(
             "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "PageLayout", "TerminalText", "WebAddress",
         ]),
         .executableTarget(name: "PennyCLI", dependencies: [
-            "CurlTransport", "PageLoading", "PageLayout", "HTTPModel", "TerminalText", "WebAddress",
+            "CurlTransport", "PageLoading", "PageLayout", "HTTPModel", "PaymentOffers", "TerminalText", "WebAddress",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -89,7 +89,7 @@ public enum BrowserView {
             where match.line >= current.scroll && match.line < current.scroll + area.height {
                 let style = number == search.current ? theme.currentSearchMatch : theme.searchMatch
                 let rect = Rect(x: area.x + match.start, y: area.y + match.line - current.scroll, width: match.end - match.start, height: 1)
-                grid.restyle(rect.intersection(area)) { _ in style }
+                grid.restyle(rect.intersection(area)) { $0.merged(with: style) }
             }
         }
         if case .hints(let typed) = state.mode {

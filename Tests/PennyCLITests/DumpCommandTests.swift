@@ -5,6 +5,9 @@ import Testing
 /// `penny --dump` run as a user runs it, against a loopback server.
 @Suite("penny --dump")
 struct DumpCommandTests {
+    /// The BOLT11 specification's example invoice for 2500 µBTC (250,000 sat).
+    static let invoice = "lnbc2500u1pvjluezsp5zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zyg3zygspp5qqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqqqsyqcyq5rqwzqfqypqdq5xysxxatsyp3k7enxv4jsxqzpu9qrsgquk0rl77nj30yxdy8j9vdx85fkpmdla2087ne0xh8nhedh8w27kyke0lp53ut353s06fv3qfegext0eh0ymjpf39tuven09sam30g4vgpfna3rh"
+
     @Test func aPageIsPrintedWithNumberedLinksAndReferences() throws {
         let server = try LoopbackHTTPServer { request in
             .html("<title>T</title><h1>Hello</h1><p>Read <a href='/next'>more</a>.</p>")
@@ -37,13 +40,28 @@ struct DumpCommandTests {
         let server = try LoopbackHTTPServer { _ in
             LoopbackHTTPServer.Response(status: 402, headers: [
                 ("Content-Type", "text/html"),
-                ("WWW-Authenticate", #"L402 macaroon="AGIAJEemVQUTEyNCR0exk7ek90Cg==", invoice="lnbc100n1p3kpt9"#),
+                ("WWW-Authenticate", #"L402 macaroon="AGIAJEemVQUTEyNCR0exk7ek90Cg==", invoice="\#(DumpCommandTests.invoice)""#),
             ], body: .bytes(Array("<p>Teaser paragraph.</p>".utf8)))
         }
         let outcome = try PennyProcess.run(["--dump", server.url("/paid")])
         #expect(outcome.status == 4)
         #expect(outcome.standardOutput == "Teaser paragraph.\n")
-        #expect(outcome.standardError.contains("L402"))
+        #expect(outcome.standardError.contains("payment offer: L402"))
+        #expect(outcome.standardError.contains("250000 sat"))
+        #expect(outcome.standardError.contains("cannot pay"))
+    }
+
+    @Test func anX402OfferIsListedWithItsExactPriceAndPayee() throws {
+        let required = #"{"x402Version":2,"resource":{"url":"http://127.0.0.1/a"},"accepts":[{"scheme":"exact","network":"eip155:84532","amount":"10000","asset":"0x036CbD53842c5426634e7929541eC2318f3dCF7e","payTo":"0x209693Bc6afc0C5328bA36FaF03C514EF312287C","maxTimeoutSeconds":300,"extra":{"name":"USDC","version":"2"}}]}"#
+        let encoded = Base64Encoding.encode(Array(required.utf8))
+        let server = try LoopbackHTTPServer { _ in
+            LoopbackHTTPServer.Response(status: 402, headers: [("Content-Type", "application/json"), ("PAYMENT-REQUIRED", encoded)],
+                                        body: .bytes(Array("{}".utf8)))
+        }
+        let outcome = try PennyProcess.run(["--dump", server.url("/paid")])
+        #expect(outcome.status == 4)
+        #expect(outcome.standardError.contains("0.01 USDC"))
+        #expect(outcome.standardError.contains("0x209693Bc6afc0C5328bA36FaF03C514EF312287C"))
     }
 
     @Test func aPaymentRequiredWithoutOffersSaysSo() throws {
