@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
@@ -33,6 +34,10 @@ let package = Package(
         .target(name: "TextDecoding"),
         .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"], swiftSettings: fastRelease),
         .target(name: "ScreenGrid", dependencies: ["TerminalText"]),
+        .target(name: "EVMSigning", dependencies: ["CSecp256k1", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "Wallet", dependencies: [
+            "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "Themes", dependencies: [
             "ScreenGrid", "PageLayout", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
@@ -52,7 +57,8 @@ let package = Package(
             "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "PageLayout", "TerminalText", "WebAddress",
         ]),
         .executableTarget(name: "PennyCLI", dependencies: [
-            "CurlTransport", "PageLoading", "PageLayout", "HTTPModel", "PaymentOffers", "TerminalText", "WebAddress",
+            "BrowserConfig", "BrowserCore", "CurlTransport", "PageLoading", "PageLayout", "HTTPModel", "PaymentOffers",
+            "ScreenGrid", "TerminalText", "TerminalUI", "Themes", "WebAddress",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -64,6 +70,10 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "WebAddressTests", dependencies: ["WebAddress"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
+        .testTarget(name: "EVMSigningTests", dependencies: ["EVMSigning", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "WalletTests", dependencies: [
+            "Wallet", "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "BrowserCoreTests", dependencies: [
             "BrowserCore", "BrowserConfig", "GumboHTML", "HTTPModel", "PageLayout", "ScreenGrid", "Themes",
         ]),

@@ -63,7 +63,7 @@ public struct BookmarkList: Equatable, Sendable {
         bookmarks.append(bookmark)
     }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {

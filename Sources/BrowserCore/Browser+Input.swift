@@ -23,6 +23,8 @@ extension Browser {
                 return handleOverlayKey(&state, overlay, key)
             case .confirm(let confirmation):
                 return handleConfirmKey(&state, confirmation, key)
+            case .choosing(let choice):
+                return handleChoiceKey(&state, choice, key)
             case .browsing:
                 return handleBrowsingKey(&state, key)
             }
@@ -122,7 +124,14 @@ extension Browser {
             state.mode = .overlay(.init(kind: .pageInfo, lines: overlayLines(&state, .pageInfo), scroll: 0))
         case .help:
             state.mode = .overlay(.init(kind: .help, lines: overlayLines(&state, .help), scroll: 0))
-        case .quit, .quitNow:
+        case .quit:
+            if state.history.entries.contains(where: \.hasUnsentEdits) {
+                state.mode = .confirm(.init(question: "Forms have changes not sent. Quit anyway? (y/n)", action: .quitWithUnsentEdits))
+                return []
+            }
+            state.quitting = true
+            return [.quit]
+        case .quitNow:
             state.quitting = true
             return [.quit]
         case .cycleTheme:
@@ -212,9 +221,8 @@ extension Browser {
         }
         switch items[focus].target {
         case .link(let index): return followLink(&state, index)
-        case .field: 
-            state.status = .info("Form fields cannot be edited yet.")
-            return []
+        case .field(let index):
+            return activateField(&state, index)
         }
     }
 
@@ -254,6 +262,13 @@ extension Browser {
             let line = current.scroll + y - 1
             let items = focusables(state)
             guard let page = current.page else { return [] }
+            for (index, field) in page.fields.enumerated()
+            where field.positions.contains(where: { $0.line == line && x >= $0.start && x < $0.end }) {
+                if let focus = items.firstIndex(where: { $0.target == .field(index) }) {
+                    state.history.updateCurrent { $0.focus = focus }
+                }
+                return activateField(&state, index)
+            }
             for (index, link) in page.links.enumerated()
             where link.positions.contains(where: { $0.line == line && x >= $0.start && x < $0.end }) {
                 if let focus = items.firstIndex(where: { $0.target == .link(index) }) {

@@ -3,6 +3,22 @@ import ScreenGrid
 extension Browser {
     static func handlePromptKey(_ state: inout BrowserState, _ prompt: BrowserState.Prompt, _ key: Key) -> [BrowserEffect] {
         var prompt = prompt
+        if case .editField(let index, let multiline) = prompt.purpose {
+            switch key {
+            case .enter where multiline:
+                _ = prompt.editor.handle(.insert("\n"))
+                state.mode = .prompt(prompt)
+                return []
+            case .enter:
+                state.mode = .browsing
+                return finishFieldEdit(&state, index: index, text: prompt.editor.string, submit: true)
+            case .control("d") where multiline:
+                state.mode = .browsing
+                return finishFieldEdit(&state, index: index, text: prompt.editor.string, submit: false)
+            default:
+                break
+            }
+        }
         switch key {
         case .enter:
             state.mode = .browsing
@@ -16,6 +32,8 @@ extension Browser {
                 return open(&state, text)
             case .search(let forward):
                 runSearch(&state, query: text, forward: forward)
+                return []
+            case .editField:
                 return []
             }
         case .escape, .control("c"), .control("g"):
@@ -59,6 +77,9 @@ extension Browser {
         case .resendPost:
             guard let current = state.current else { return [] }
             return startLoad(&state, current.request, purpose: .reload)
+        case .quitWithUnsentEdits:
+            state.quitting = true
+            return [.quit]
         }
     }
 }

@@ -57,6 +57,16 @@ public struct BrowserState: Sendable {
         case overlay(Overlay)
         /// A yes/no question.
         case confirm(Confirmation)
+        /// The option list of a select field.
+        case choosing(Choice)
+    }
+
+    /// An open option list: which field, which option is highlighted, which are chosen.
+    public struct Choice: Equatable, Sendable {
+        public var field: Int
+        public var highlighted: Int
+        public var chosen: [Int]
+        public var multiple: Bool
     }
 
     /// A line prompt at the bottom of the screen.
@@ -64,6 +74,8 @@ public struct BrowserState: Sendable {
         public enum Purpose: Equatable, Sendable {
             case openURL
             case search(forward: Bool)
+            /// Editing a text field; in a textarea Enter starts a new line and Ctrl-D finishes.
+            case editField(index: Int, multiline: Bool)
         }
 
         public var purpose: Purpose
@@ -73,6 +85,7 @@ public struct BrowserState: Sendable {
             switch purpose {
             case .openURL: return "Open: "
             case .search(let forward): return forward ? "/" : "?"
+            case .editField(_, let multiline): return multiline ? "Text (Ctrl-D done): " : "Field: "
             }
         }
     }
@@ -89,6 +102,7 @@ public struct BrowserState: Sendable {
     public struct Confirmation: Equatable, Sendable {
         public enum Action: Equatable, Sendable {
             case resendPost
+            case quitWithUnsentEdits
         }
 
         public var question: String
@@ -144,6 +158,10 @@ public struct HistoryEntry: Sendable {
     public var scroll: Int = 0
     /// Index of the focused item in `focusables`, if any.
     public var focus: Int?
+    /// Field values the user changed, by field index.
+    public var formValues: [Int: FieldValue] = [:]
+    /// Whether there are form edits not sent yet.
+    public var hasUnsentEdits: Bool { !formValues.isEmpty }
 
     /// The laid-out page, or nil for binary content.
     public var page: RenderedPage? {

@@ -22,6 +22,9 @@ public enum BrowserView {
         default:
             drawPage(&grid, state, theme, pageArea)
         }
+        if case .choosing(let choice) = state.mode {
+            drawChoice(&grid, state, theme, choice, pageArea)
+        }
         drawStatusLine(&grid, state, theme, statusArea)
         return grid
     }
@@ -84,6 +87,9 @@ public enum BrowserView {
             }
         }
         guard decorate, let current else { return }
+        if let page {
+            drawEditedFields(&grid, current, page, area: area, theme: theme, focused: focused)
+        }
         if let search = state.search {
             for (number, match) in search.matches.enumerated()
             where match.line >= current.scroll && match.line < current.scroll + area.height {
@@ -108,7 +114,7 @@ public enum BrowserView {
             let label = prompt.label
             let labelWidth = DisplayWidth.of(label)
             grid.put(label, x: 0, y: y, style: theme.statusLine, clip: area)
-            let text = prompt.editor.text
+            let text = prompt.editor.text.map { $0 == "\n" ? "⏎" : $0 }
             let room = max(area.width - labelWidth - 1, 1)
             let beforeCursor = text[..<prompt.editor.cursor].reduce(0) { $0 + DisplayWidth.of(String($1)) }
             var start = 0
@@ -125,6 +131,10 @@ public enum BrowserView {
             return
         case .hints:
             grid.put("Type a link's label (Esc cancels)", x: 0, y: y, style: theme.statusMessage, clip: area)
+            return
+        case .choosing(let choice):
+            let help = choice.multiple ? "Space picks, Enter closes, Esc cancels" : "Enter picks, Esc cancels"
+            grid.put(help, x: 0, y: y, style: theme.statusMessage, clip: area)
             return
         case .overlay, .browsing:
             break
@@ -145,6 +155,65 @@ public enum BrowserView {
             grid.put(text, x: 0, y: y, style: theme.statusLine, clip: leftArea)
         } else if state.current == nil || state.current?.url == "about:start" {
             grid.put("F1 help · o open a URL · q quit", x: 0, y: y, style: theme.statusLine, clip: leftArea)
+        }
+    }
+
+    /// Fields whose value the user changed, drawn over what the layout put there.
+    private static func drawEditedFields(_ grid: inout Grid, _ entry: HistoryEntry, _ page: RenderedPage, area: Rect,
+                                         theme: Theme, focused: Focusable?) {
+        for index in entry.formValues.keys {
+            let field = page.fields[index]
+            let value = entry.value(of: index)
+            for (row, position) in field.positions.enumerated() {
+                let y = area.y + position.line - entry.scroll
+                guard y >= area.y, y < area.maxY else { continue }
+                var attributes = TextAttributes(flags: .formField, field: Int32(index))
+                attributes.field = Int32(index)
+                let style = theme.style(for: attributes, visited: false, focused: focused?.target == .field(index))
+                let text = FieldRendering.text(field, value, width: position.end - position.start, row: row)
+                grid.put(text, x: area.x + position.start, y: y, style: style,
+                         clip: Rect(x: area.x + position.start, y: y, width: position.end - position.start, height: 1))
+            }
+        }
+    }
+
+    /// The option list of a select, under the field (or above it near the bottom).
+    private static func drawChoice(_ grid: inout Grid, _ state: BrowserState, _ theme: Theme,
+                                   _ choice: BrowserState.Choice, _ area: Rect) {
+        guard let entry = state.current, let page = entry.page else { return }
+        let field = page.fields[choice.field]
+        let labels = field.options.map { TerminalSafe.sanitize($0.label) }
+        let width = min((labels.map { DisplayWidth.of($0) }.max() ?? 0) + 6, area.width)
+        let height = min(labels.count + 2, area.height)
+        let anchor = field.positions.first ?? LinePosition(line: entry.scroll, start: 0, end: 0)
+        let fieldY = area.y + anchor.line - entry.scroll
+        var top = fieldY + 1
+        if top + height > area.maxY { top = max(fieldY - height, area.y) }
+        let left = min(area.x + anchor.start, area.maxX - width)
+        let box = Rect(x: left, y: top, width: width, height: height)
+        grid.fill(box, style: theme.promptText)
+        drawFrame(&grid, box, style: theme.promptFrame)
+        let visible = height - 2
+        let first = max(0, min(choice.highlighted - visible + 1, labels.count - visible))
+        for row in 0..<visible where first + row < labels.count {
+            let option = first + row
+            let mark = choice.multiple ? (choice.chosen.contains(option) ? "[x] " : "[ ] ") : ""
+            let style = option == choice.highlighted ? theme.promptFocusedButton : theme.promptText
+            let line = Rect(x: box.x + 1, y: box.y + 1 + row, width: box.width - 2, height: 1)
+            grid.fill(line, style: style)
+            grid.put(" " + mark + labels[option], x: line.x, y: line.y, style: style, clip: line)
+        }
+    }
+
+    /// A box-drawing frame around a rectangle.
+    static func drawFrame(_ grid: inout Grid, _ box: Rect, style: Style) {
+        guard box.width >= 2, box.height >= 2 else { return }
+        let inner = String(repeating: "─", count: box.width - 2)
+        grid.put("┌" + inner + "┐", x: box.x, y: box.y, style: style)
+        grid.put("└" + inner + "┘", x: box.x, y: box.maxY - 1, style: style)
+        for y in (box.y + 1)..<(box.maxY - 1) {
+            grid.put("│", x: box.x, y: y, style: style)
+            grid.put("│", x: box.maxX - 1, y: y, style: style)
         }
     }
 

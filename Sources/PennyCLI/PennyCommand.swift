@@ -1,6 +1,8 @@
 import ArgumentParser
 import CurlTransport
 import Glibc
+import TerminalText
+import TerminalUI
 import HTTPModel
 import PageLayout
 import PageLoading
@@ -13,9 +15,9 @@ struct PennyCommand: ParsableCommand {
         commandName: "penny",
         abstract: "A terminal web browser that understands HTTP 402 Payment Required.",
         discussion: """
-        Exit codes with --dump: 0 page shown (2xx), 1 could not load, 3 HTTP error status \
-        (the error page is still printed), 4 payment required (402), 5 binary content not shown, \
-        64 usage error.
+        Without --dump Penny runs full screen (F1 lists the keys). Exit codes: 0 done, \
+        1 could not load, 2 no usable terminal, 3 HTTP error status (the error page is still \
+        printed), 4 payment required (402), 5 binary content not shown, 64 usage error.
         """,
         version: PennyVersion.current)
 
@@ -34,6 +36,9 @@ struct PennyCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave out the list of link URLs at the end of a dump.")
     var noReferences = false
 
+    @Option(name: .long, help: "The colour theme (default, light, solarized-dark, high-contrast, monochrome, or one of yours).")
+    var theme: String?
+
     @Argument(help: "A URL, a host name, or a path to a local file.")
     var target: String?
 
@@ -51,8 +56,8 @@ struct PennyCommand: ParsableCommand {
         // libcurl runs without signals, so a peer closing a socket must not kill Penny.
         signal(SIGPIPE, SIG_IGN)
         guard dump else {
-            Console.error("the full-screen browser is not built yet; use `penny --dump URL` to print a page.")
-            throw ExitCode(ExitStatus.usage)
+            try browse()
+            return
         }
         guard let target else {
             throw ValidationError("--dump needs a URL or a file path.")
@@ -65,10 +70,34 @@ struct PennyCommand: ParsableCommand {
     }
 }
 
+extension PennyCommand {
+    /// Runs the full-screen browser.
+    func browse() throws {
+        let settings = Settings.load(themeOverride: theme)
+        var startURL = target ?? settings.config.homePage
+        if let target {
+            guard let url = UserInput.url(from: target, currentDirectory: LocalFiles.currentDirectory,
+                                          fileExists: LocalFiles.exists) else {
+                throw ValidationError("cannot read \"\(TerminalSafe.sanitize(target))\" as a URL or a file path.")
+            }
+            startURL = url.description
+        }
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal.start()
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(ExitStatus.noTerminal)
+        }
+        BrowserRuntime(terminal: terminal, settings: settings).run(startURL: startURL)
+    }
+}
+
 /// The exit codes Penny documents.
 enum ExitStatus {
     static let success: Int32 = 0
     static let loadFailed: Int32 = 1
+    static let noTerminal: Int32 = 2
     static let httpError: Int32 = 3
     static let paymentRequired: Int32 = 4
     static let binaryNotShown: Int32 = 5

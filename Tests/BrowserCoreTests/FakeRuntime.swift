@@ -15,6 +15,8 @@ struct FakeRuntime {
     var pending: [(id: Int, request: HTTPRequest, width: Int)] = []
     var answerFetches = true
     var bookmarks: [String] = []
+    /// Every request fetched, in order.
+    var requests: [HTTPRequest] = []
 
     init(width: Int = 80, height: Int = 24, pages: [String: String] = [:]) {
         state = BrowserState(width: width, height: height, bookmarksURL: "file:///bookmarks.html")
@@ -63,7 +65,9 @@ struct FakeRuntime {
     }
 
     private mutating func answer(id: Int, request: HTTPRequest, width: Int) {
-        guard let page = pages[request.url] else {
+        requests.append(request)
+        let path = request.url.split(separator: "?").first.map(String.init) ?? request.url
+        guard let page = pages[request.url] ?? pages[path + "?*"] else {
             send(.loadFailed(id: id, error: .couldNotConnect(url: request.url)))
             return
         }
