@@ -24,7 +24,7 @@ let package = Package(
         .systemLibrary(name: "CGumbo", path: "Sources/CGumbo"),
         .systemLibrary(name: "CSecp256k1", path: "Sources/CSecp256k1"),
         .systemLibrary(name: "CVterm", path: "Sources/CVterm"),
-        .target(name: "CPennyShim", dependencies: ["CCurl", "CNcursesw"]),
+        .target(name: "CPennyShim", dependencies: ["CCurl", "CNcursesw"], linkerSettings: [.linkedLibrary("curl")]),
 
         // Pure core: no terminal, socket or disk.
         .target(name: "TerminalText", swiftSettings: fastRelease),
@@ -43,7 +43,8 @@ let package = Package(
         ]),
         .target(name: "BrowserConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "BrowserCore", dependencies: [
-            "BrowserConfig", "HTTPModel", "PageLayout", "ScreenGrid", "TerminalText", "Themes", "WebAddress",
+            "BrowserConfig", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "TerminalText", "Themes", "WebAddress",
+            .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "PaymentOffers", dependencies: [
             "HTTPModel", "TerminalText", "WebAddress", .product(name: "BigInt", package: "BigInt"),
@@ -75,7 +76,8 @@ let package = Package(
             "Wallet", "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BrowserCoreTests", dependencies: [
-            "BrowserCore", "BrowserConfig", "GumboHTML", "HTTPModel", "PageLayout", "ScreenGrid", "Themes",
+            "BrowserCore", "BrowserConfig", "GumboHTML", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "Themes",
+            "WebAddress", .product(name: "BigInt", package: "BigInt"),
         ]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
         .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),

@@ -14,6 +14,9 @@ extension Browser {
         case .mouse(let mouse):
             return handleMouse(&state, mouse)
         case .key(let key):
+            if let session = state.payment, session.isPrompting, state.mode == .browsing {
+                return handlePaymentKey(&state, session, key)
+            }
             switch state.mode {
             case .prompt(let prompt):
                 return handlePromptKey(&state, prompt, key)
@@ -148,10 +151,11 @@ extension Browser {
 
     static func cancel(_ state: inout BrowserState) -> [BrowserEffect] {
         state.typedNumber = ""
-        if let loading = state.loading {
-            state.loading = nil
-            state.status = .info("Stopped loading.")
-            return [.cancel(id: loading.id)]
+        if state.loading != nil {
+            let effects = abandonLoad(&state)
+            state.status = .info(effects.count > 1 ? "Stopped. The payment stays pending: reload sends the same signed payment again."
+                                                   : "Stopped loading.")
+            return effects
         }
         state.mode = .browsing
         state.status = nil
@@ -160,6 +164,11 @@ extension Browser {
 
     private static func reload(_ state: inout BrowserState) -> [BrowserEffect] {
         guard let current = state.current else { return [] }
+        if current.receipt != nil {
+            state.mode = .confirm(.init(question: "This page was paid for; reloading may ask for a new payment. Reload? (y/n)",
+                                        action: .reloadPaidPage))
+            return []
+        }
         if current.request.method == .post {
             state.mode = .confirm(.init(question: "Send the form again? (y/n)", action: .resendPost))
             return []
@@ -168,11 +177,8 @@ extension Browser {
     }
 
     private static func goBack(_ state: inout BrowserState, by offset: Int) -> [BrowserEffect] {
-        var effects: [BrowserEffect] = []
-        if let loading = state.loading {
-            state.loading = nil
-            effects.append(.cancel(id: loading.id))
-        }
+        var effects = abandonLoad(&state)
+        effects += abandonPayment(&state)
         guard state.history.move(by: offset) else {
             state.status = .info(offset < 0 ? "Already at the first page." : "Already at the last page.")
             return effects

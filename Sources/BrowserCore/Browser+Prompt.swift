@@ -80,6 +80,15 @@ extension Browser {
         case .quitWithUnsentEdits:
             state.quitting = true
             return [.quit]
+        case .reloadPaidPage:
+            guard let current = state.current else { return [] }
+            var request = current.request
+            // The paid copy's credential is not sent again: the server decides afresh.
+            for name in ["PAYMENT-SIGNATURE", "X-PAYMENT", "Authorization", "Payment-Authorization"] {
+                request.headers.remove(name)
+            }
+            request.followsRedirects = true
+            return startLoad(&state, request, purpose: .reload)
         }
     }
 }

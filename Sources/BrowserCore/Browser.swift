@@ -28,11 +28,36 @@ public enum Browser {
             return []
         case .loaded(let id, let response, let content, let width):
             guard let loading = state.loading, loading.id == id else { return [] }
-            return finishLoad(&state, loading, response, content, width)
+            if case .paidRetry = loading.purpose {
+                return finishPaidRetry(&state, loading, response, content, width)
+            }
+            var effects = finishLoad(&state, loading, response, content, width)
+            if response.isPaymentRequired {
+                effects += beginPayment(&state, request: loading.request, response: response)
+            }
+            return effects
         case .loadFailed(let id, let error):
-            guard state.loading?.id == id else { return [] }
+            guard let loading = state.loading, loading.id == id else { return [] }
+            if case .paidRetry = loading.purpose {
+                return paidRetryFailed(&state, error)
+            }
             state.loading = nil
             state.status = .error(TerminalSafe.sanitize(error.description))
+            return []
+        case .tick(let now):
+            state.now = now
+            return []
+        case .paymentAssessed(let session, let assessments, let pending):
+            return paymentAssessed(&state, session: session, assessments, pending: pending)
+        case .paymentPrepared(let session, let payment):
+            return paymentPrepared(&state, session: session, payment)
+        case .paymentNotPrepared(let session, let reason):
+            paymentNotPrepared(&state, session: session, reason: reason)
+            return []
+        case .paymentSettled(_, let error):
+            if let error {
+                state.status = .error("The wallet could not record the payment's outcome: " + TerminalSafe.sanitize(error))
+            }
             return []
         case .relaidOut(let url, let content, let width):
             guard let current = state.current, current.url == url else { return [] }
@@ -91,9 +116,9 @@ public enum Browser {
 
     static func startLoad(_ state: inout BrowserState, _ request: HTTPRequest, purpose: Loading.Purpose,
                           fragment: String? = nil) -> [BrowserEffect] {
-        var effects: [BrowserEffect] = []
-        if let previous = state.loading {
-            effects.append(.cancel(id: previous.id))
+        var effects = abandonLoad(&state)
+        if case .paidRetry = purpose {} else {
+            effects += abandonPayment(&state)
         }
         let id = state.nextRequestID
         state.nextRequestID += 1
@@ -101,6 +126,27 @@ public enum Browser {
         state.status = nil
         effects.append(.fetch(id: id, request: request, width: state.width))
         return effects
+    }
+
+    /// Stops the load in progress. A paid retry stopped midway may have delivered its
+    /// credential, so its payment stays pending rather than being released.
+    static func abandonLoad(_ state: inout BrowserState) -> [BrowserEffect] {
+        guard let loading = state.loading else { return [] }
+        state.loading = nil
+        var effects: [BrowserEffect] = [.cancel(id: loading.id)]
+        if case .paidRetry = loading.purpose, let session = state.payment, case .sending(let reservation) = session.phase {
+            state.payment = nil
+            effects.append(.settlePayment(reservation: reservation, .pending))
+        }
+        return effects
+    }
+
+    /// Drops a payment prompt the user navigated away from (nothing was signed yet).
+    static func abandonPayment(_ state: inout BrowserState) -> [BrowserEffect] {
+        guard let session = state.payment else { return [] }
+        if case .sending = session.phase { return [] }
+        state.payment = nil
+        return []
     }
 
     private static func finishLoad(_ state: inout BrowserState, _ loading: Loading, _ response: HTTPResponse,
@@ -115,7 +161,7 @@ public enum Browser {
         switch loading.purpose {
         case .navigate:
             state.history.push(entry)
-        case .reload:
+        case .reload, .paidRetry:
             entry.scroll = state.current?.scroll ?? 0
             state.history.replaceCurrent(entry)
         }

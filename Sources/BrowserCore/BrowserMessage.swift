@@ -1,6 +1,9 @@
+import FoundationEssentials
 import HTTPModel
 import PageLayout
+import PaymentOffers
 import ScreenGrid
+import WebAddress
 
 /// Everything that can happen to the browser: input from the user and answers to effects.
 public enum BrowserMessage: Sendable {
@@ -16,6 +19,17 @@ public enum BrowserMessage: Sendable {
     case relaidOut(url: String, content: PageContent, width: Int)
     /// A bookmark was written (or could not be).
     case bookmarkSaved(error: String?)
+    /// The time, so offers can show how long they stay valid.
+    case tick(now: Date)
+    /// The wallet's view of a 402's offers; `pending` when this resource already has a
+    /// signed payment whose outcome is unknown.
+    case paymentAssessed(session: Int, assessments: [OfferAssessment], pending: PendingCredential?)
+    /// The payment was reserved and signed.
+    case paymentPrepared(session: Int, payment: PreparedPayment)
+    /// The wallet refused to reserve or sign (insufficient funds, a damaged wallet…).
+    case paymentNotPrepared(session: Int, reason: String)
+    /// The wallet recorded how a payment ended (or could not).
+    case paymentSettled(reservation: Int64, error: String?)
 }
 
 /// What the browser asks the runtime to do; the runtime answers with messages.
@@ -27,5 +41,12 @@ public enum BrowserEffect: Equatable, Sendable {
     /// Lay a response out again; answer `.relaidOut`.
     case relayout(url: String, response: HTTPResponse, width: Int)
     case addBookmark(url: String, title: String)
+    /// Look up balances, allowances and pending payments for a 402's offers; answer `.paymentAssessed`.
+    case assessPayment(session: Int, origin: Origin?, resource: String, offers: [PaymentOffer])
+    /// Reserve the amount, sign, store the credential with the reservation; answer
+    /// `.paymentPrepared` or `.paymentNotPrepared`.
+    case preparePayment(PaymentOrder)
+    /// Record how the payment ended; answer `.paymentSettled`.
+    case settlePayment(reservation: Int64, PaymentSettlement)
     case quit
 }

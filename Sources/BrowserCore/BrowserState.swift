@@ -1,3 +1,4 @@
+import FoundationEssentials
 import HTTPModel
 import PageLayout
 import ScreenGrid
@@ -29,6 +30,11 @@ public struct BrowserState: Sendable {
     var nextRequestID = 1
     /// Set once quitting: the runtime stops.
     public var quitting = false
+    /// The 402 being answered, if any.
+    public var payment: PaymentSession?
+    var nextPaymentID = 1
+    /// The time of the last tick.
+    public var now = Date(timeIntervalSince1970: 0)
 
     public init(width: Int, height: Int, keyMap: KeyMap = .defaults, themeNames: [String] = ["default"],
                 themeName: String = "default", bookmarksURL: String? = nil) {
@@ -103,6 +109,7 @@ public struct BrowserState: Sendable {
         public enum Action: Equatable, Sendable {
             case resendPost
             case quitWithUnsentEdits
+            case reloadPaidPage
         }
 
         public var question: String
@@ -127,6 +134,8 @@ public struct Loading: Equatable, Sendable {
         case navigate
         /// The current entry loaded again.
         case reload
+        /// The request that got a 402, sent again with a payment credential.
+        case paidRetry(session: Int)
     }
 
     public var id: Int
@@ -158,6 +167,9 @@ public struct HistoryEntry: Sendable {
     public var scroll: Int = 0
     /// Index of the focused item in `focusables`, if any.
     public var focus: Int?
+    /// The receipt when this page was paid for, and what was paid.
+    public var receipt: String?
+    public var paid: String?
     /// Field values the user changed, by field index.
     public var formValues: [Int: FieldValue] = [:]
     /// Whether there are form edits not sent yet.

@@ -70,7 +70,7 @@ final class CurlTransfer {
         try handle.set(CURLOPT_PROTOCOLS_STR, "http,https,file")
         // A web page must never be able to send us to the reader's own files.
         try handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        try handle.set(CURLOPT_FOLLOWLOCATION, 1)
+        try handle.set(CURLOPT_FOLLOWLOCATION, request.followsRedirects ? 1 : 0)
         try handle.set(CURLOPT_MAXREDIRS, configuration.maximumRedirects)
         try handle.set(CURLOPT_ACCEPT_ENCODING, "")  // every encoding libcurl can decode
         try handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)

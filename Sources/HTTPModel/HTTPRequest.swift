@@ -7,12 +7,17 @@ public struct HTTPRequest: Sendable, Hashable {
     public var headers: HTTPHeaders
     /// The body of a POST; nil for GET and HEAD.
     public var body: [UInt8]?
+    /// False for a request carrying a payment credential: a redirect is returned as it is,
+    /// so the credential never follows it to another origin.
+    public var followsRedirects: Bool
 
-    public init(url: String, method: HTTPMethod = .get, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8]? = nil) {
+    public init(url: String, method: HTTPMethod = .get, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8]? = nil,
+                followsRedirects: Bool = true) {
         self.url = url
         self.method = method
         self.headers = headers
         self.body = body
+        self.followsRedirects = followsRedirects
     }
 
     /// A POST of `fields` as `application/x-www-form-urlencoded`, as an HTML form submits them.

@@ -115,3 +115,11 @@ public struct JSONMember: Sendable, Hashable {
         self.value = value
     }
 }
+
+extension JSONValue {
+    /// Reads a JSON text strictly (bounded nesting, no duplicate names, numbers kept as text);
+    /// nil when it is not JSON.
+    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
+        try? JSONReader.parse(bytes).value
+    }
+}

@@ -1,4 +1,5 @@
 import BrowserConfig
+import FoundationEssentials
 import Glibc
 import BrowserCore
 import CurlTransport
@@ -18,6 +19,7 @@ final class BrowserRuntime {
     private let terminal: NcursesTerminal
     private let fetcher: CurlMultiFetcher
     private let loader = PageLoader()
+    private let payments: PaymentRuntime
     private let paths: PennyPaths?
     private let themeLoader: ThemeLoader
     private let colorSupport: Themes.ColorSupport
@@ -28,6 +30,7 @@ final class BrowserRuntime {
     init(terminal: NcursesTerminal, settings: Settings) {
         self.terminal = terminal
         paths = settings.paths
+        payments = PaymentRuntime(paths: settings.paths)
         fetcher = CurlMultiFetcher(configuration: .init(connectTimeout: settings.config.timeouts.connect,
                                                         timeout: settings.config.timeouts.page,
                                                         cookieJar: settings.paths?.cookieJar))
@@ -63,6 +66,7 @@ final class BrowserRuntime {
                     state.status = .error(TerminalSafe.sanitize(warning.description))
                 }
             }
+            dispatch(.tick(now: Date()))
             terminal.paint(BrowserView.render(state, theme: theme))
             // Wake at least every second, and often while loading, to show progress.
             _ = fetcher.wait(alsoOn: terminal.inputFileDescriptor, milliseconds: fetcher.isBusy ? 100 : 1000)
@@ -107,6 +111,12 @@ final class BrowserRuntime {
             dispatch(.relaidOut(url: url, content: layout(response, width: width), width: width))
         case .addBookmark(let url, let title):
             dispatch(.bookmarkSaved(error: addBookmark(url: url, title: title)))
+        case .assessPayment(let session, _, _, let offers):
+            payments.assess(session: session, offers: offers, dispatch: dispatch)
+        case .preparePayment(let order):
+            payments.prepare(order, dispatch: dispatch)
+        case .settlePayment(let reservation, let settlement):
+            payments.settle(reservation: reservation, settlement, dispatch: dispatch)
         case .quit:
             break
         }
