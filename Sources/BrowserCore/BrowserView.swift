@@ -25,6 +25,9 @@ public enum BrowserView {
         if case .choosing(let choice) = state.mode {
             drawChoice(&grid, state, theme, choice, pageArea)
         }
+        if let session = state.payment, session.phase != .assessing {
+            PaymentPromptView.draw(&grid, state, session, theme, pageArea)
+        }
         drawStatusLine(&grid, state, theme, statusArea)
         return grid
     }

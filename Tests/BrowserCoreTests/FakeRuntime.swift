@@ -2,6 +2,7 @@ import BrowserCore
 import GumboHTML
 import HTTPModel
 import PageLayout
+import PaymentOffers
 import ScreenGrid
 import WebAddress
 
@@ -17,6 +18,19 @@ struct FakeRuntime {
     var bookmarks: [String] = []
     /// Every request fetched, in order.
     var requests: [HTTPRequest] = []
+    /// Answers requests before `pages`: status, headers and body, or nil to fall through.
+    var responder: ((HTTPRequest) -> (status: Int, headers: [(String, String)], body: String)?)?
+    /// Failures to report instead of an answer, by URL (the paid retry's timeout, say).
+    var failures: [String: TransportError] = [:]
+    /// The fake wallet: what it says about offers, and what happened to reservations.
+    var assess: ([PaymentOffer]) -> [OfferAssessment] = { offers in
+        offers.indices.map { OfferAssessment(offer: $0, balance: 5_000_000, decision: .ask) }
+    }
+    var pendingCredential: PendingCredential?
+    var prepareFails: String?
+    var prepared: [PaymentOrder] = []
+    var settlements: [(Int64, PaymentSettlement)] = []
+    var nextReservation: Int64 = 1
 
     init(width: Int = 80, height: Int = 24, pages: [String: String] = [:]) {
         state = BrowserState(width: width, height: height, bookmarksURL: "file:///bookmarks.html")
@@ -52,6 +66,21 @@ struct FakeRuntime {
             case .addBookmark(let url, _):
                 bookmarks.append(url)
                 send(.bookmarkSaved(error: nil))
+            case .assessPayment(let session, _, _, let offers):
+                send(.paymentAssessed(session: session, assessments: assess(offers), pending: pendingCredential))
+            case .preparePayment(let order):
+                prepared.append(order)
+                if let reason = prepareFails {
+                    send(.paymentNotPrepared(session: order.session, reason: reason))
+                } else {
+                    let reservation = nextReservation
+                    nextReservation += 1
+                    send(.paymentPrepared(session: order.session, payment: PreparedPayment(
+                        reservation: reservation, headers: [HTTPHeader(name: "PAYMENT-SIGNATURE", value: "credential-\(reservation)")])))
+                }
+            case .settlePayment(let reservation, let settlement):
+                settlements.append((reservation, settlement))
+                send(.paymentSettled(reservation: reservation, error: nil))
             case .quit:
                 break
             }
@@ -66,6 +95,19 @@ struct FakeRuntime {
 
     private mutating func answer(id: Int, request: HTTPRequest, width: Int) {
         requests.append(request)
+        if let failure = failures[request.url] {
+            send(.loadFailed(id: id, error: failure))
+            return
+        }
+        if let answer = responder?(request) {
+            var headers = HTTPHeaders()
+            headers.add("Content-Type", "text/html; charset=utf-8")
+            for (name, value) in answer.headers { headers.add(name, value) }
+            let response = HTTPResponse(requestedURL: request.url, finalURL: request.url, status: answer.status,
+                                        reason: "", httpVersion: "HTTP/1.1", headers: headers, body: Array(answer.body.utf8))
+            send(.loaded(id: id, response: response, content: FakeRuntime.layout(response, width: width), width: width))
+            return
+        }
         let path = request.url.split(separator: "?").first.map(String.init) ?? request.url
         guard let page = pages[request.url] ?? pages[path + "?*"] else {
             send(.loadFailed(id: id, error: .couldNotConnect(url: request.url)))
