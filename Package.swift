@@ -35,6 +35,9 @@ let package = Package(
         .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"], swiftSettings: fastRelease),
         .target(name: "ScreenGrid", dependencies: ["TerminalText"]),
         .target(name: "EVMSigning", dependencies: ["CSecp256k1", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "PaymentCredentials", dependencies: [
+            "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+        ]),
         .target(name: "Wallet", dependencies: [
             "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -72,6 +75,9 @@ let package = Package(
         .testTarget(name: "WebAddressTests", dependencies: ["WebAddress"]),
         .testTarget(name: "ScreenGridTests", dependencies: ["ScreenGrid"]),
         .testTarget(name: "EVMSigningTests", dependencies: ["EVMSigning", .product(name: "BigInt", package: "BigInt")]),
+        .testTarget(name: "PaymentCredentialsTests", dependencies: [
+            "PaymentCredentials", "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+        ]),
         .testTarget(name: "WalletTests", dependencies: [
             "Wallet", "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
