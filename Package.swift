@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
@@ -37,6 +38,10 @@ let package = Package(
         .target(name: "EVMSigning", dependencies: ["CSecp256k1", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "PaymentCredentials", dependencies: [
             "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+        ]),
+        .target(name: "DemoSite", dependencies: [
+            "EVMSigning", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Wallet", dependencies: [
             "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
@@ -61,8 +66,9 @@ let package = Package(
             "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "PageLayout", "TerminalText", "WebAddress",
         ]),
         .executableTarget(name: "PennyCLI", dependencies: [
-            "BrowserConfig", "BrowserCore", "CurlTransport", "PageLoading", "PageLayout", "HTTPModel", "PaymentOffers",
-            "ScreenGrid", "TerminalText", "TerminalUI", "Themes", "WebAddress",
+            "BrowserConfig", "BrowserCore", "CurlTransport", "DemoSite", "EVMSigning", "PageLoading", "PageLayout", "HTTPModel",
+            "PaymentCredentials", "PaymentOffers", "ScreenGrid", "TerminalText", "TerminalUI", "Themes", "Wallet", "WebAddress",
+            .product(name: "BigInt", package: "BigInt"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -77,6 +83,10 @@ let package = Package(
         .testTarget(name: "EVMSigningTests", dependencies: ["EVMSigning", .product(name: "BigInt", package: "BigInt")]),
         .testTarget(name: "PaymentCredentialsTests", dependencies: [
             "PaymentCredentials", "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+        ]),
+        .testTarget(name: "DemoSiteTests", dependencies: [
+            "DemoSite", "EVMSigning", "PaymentOffers", "PaymentCredentials", "HTTPModel", "CurlTransport",
+            .product(name: "BigInt", package: "BigInt"),
         ]),
         .testTarget(name: "WalletTests", dependencies: [
             "Wallet", "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),

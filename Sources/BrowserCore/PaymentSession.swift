@@ -47,6 +47,14 @@ public struct PaymentOrder: Equatable, Sendable {
     public var resource: String
     /// When the user chose "pay and allow": the daily amount for this site, in base units.
     public var allowancePerDay: BigUInt?
+
+    public init(session: Int, offer: PaymentOffer, origin: Origin, resource: String, allowancePerDay: BigUInt?) {
+        self.session = session
+        self.offer = offer
+        self.origin = origin
+        self.resource = resource
+        self.allowancePerDay = allowancePerDay
+    }
 }
 
 /// A reserved and signed payment, ready to go with the retried request.

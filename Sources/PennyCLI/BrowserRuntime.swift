@@ -26,8 +26,10 @@ final class BrowserRuntime {
     private var state: BrowserState
     private var theme: Theme
     private var themeName: String
+    /// Shown on the status line once the first page is on screen (the demo's play money).
+    private var notice: String?
 
-    init(terminal: NcursesTerminal, settings: Settings) {
+    init(terminal: NcursesTerminal, settings: Settings, notice: String? = nil) {
         self.terminal = terminal
         paths = settings.paths
         payments = PaymentRuntime(paths: settings.paths)
@@ -52,6 +54,7 @@ final class BrowserRuntime {
         if let warning = settings.warnings.first ?? loaded.warnings.first.map(\.description) {
             state.status = .error(TerminalSafe.sanitize(warning))
         }
+        self.notice = notice
     }
 
     /// Runs until the user quits.
@@ -67,6 +70,10 @@ final class BrowserRuntime {
                 }
             }
             dispatch(.tick(now: Date()))
+            if let text = notice, state.loading == nil, state.current != nil, state.payment == nil {
+                state.status = .info(text)
+                notice = nil
+            }
             terminal.paint(BrowserView.render(state, theme: theme))
             // Wake at least every second, and often while loading, to show progress.
             _ = fetcher.wait(alsoOn: terminal.inputFileDescriptor, milliseconds: fetcher.isBusy ? 100 : 1000)
@@ -111,8 +118,8 @@ final class BrowserRuntime {
             dispatch(.relaidOut(url: url, content: layout(response, width: width), width: width))
         case .addBookmark(let url, let title):
             dispatch(.bookmarkSaved(error: addBookmark(url: url, title: title)))
-        case .assessPayment(let session, _, _, let offers):
-            payments.assess(session: session, offers: offers, dispatch: dispatch)
+        case .assessPayment(let session, let origin, let resource, let offers):
+            payments.assess(session: session, origin: origin, resource: resource, offers: offers, dispatch: dispatch)
         case .preparePayment(let order):
             payments.prepare(order, dispatch: dispatch)
         case .settlePayment(let reservation, let settlement):

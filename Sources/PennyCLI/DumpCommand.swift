@@ -4,6 +4,8 @@ import PageLayout
 import PageLoading
 import TerminalText
 import WebAddress
+import BrowserConfig
+import PaymentOffers
 
 /// `penny --dump`: fetch one page, print it as text, report the outcome in the exit code.
 struct DumpCommand {
@@ -12,6 +14,8 @@ struct DumpCommand {
     var timeout: Double
     var output: String?
     var references: Bool
+    var pay: PayMode = .never
+    var max: String?
 
     func run() -> Int32 {
         guard let url = UserInput.url(from: target, currentDirectory: LocalFiles.currentDirectory,
@@ -19,13 +23,28 @@ struct DumpCommand {
             Console.error("cannot read \"\(TerminalSafe.sanitize(target))\" as a URL or a file path.")
             return ExitStatus.usage
         }
-        let transport = CurlEasyTransport(configuration: .init(timeout: .milliseconds(Int(timeout * 1000))))
-        let response: HTTPResponse
+        let paths = PennyPaths(environment: ProcessEnvironment.current)
+        if let folder = paths?.dataFolder { LocalFiles.makeFolder(folder) }
+        let transport = CurlEasyTransport(configuration: .init(timeout: .milliseconds(Int(timeout * 1000)),
+                                                               cookieJar: paths?.cookieJar))
+        var request = HTTPRequest(url: url.description)
+        if pay != .never {
+            request.headers.add(AcceptPayment.headerName, AcceptPayment.headerValue)
+        }
+        var response: HTTPResponse
         do {
-            response = try transport.perform(HTTPRequest(url: url.description))
+            response = try transport.perform(request)
         } catch {
             Console.error(TerminalSafe.sanitize(error.description))
             return ExitStatus.loadFailed
+        }
+        if response.isPaymentRequired && pay != .never {
+            switch DumpPayment(paths: paths, transport: transport, mode: pay, max: max).pay(request: request, response: response) {
+            case .paid(let paidResponse):
+                response = paidResponse
+            case .notPaid(let status):
+                if status != ExitStatus.paymentRequired { return status }
+            }
         }
         if let output {
             guard LocalFiles.write(response.body, to: output) else {

@@ -1,27 +1,199 @@
+import BigInt
 import BrowserConfig
 import BrowserCore
+import EVMSigning
+import FoundationEssentials
+import HTTPModel
+import PaymentCredentials
 import PaymentOffers
+import Wallet
+import WebAddress
 
-/// Runs the payment effects against the local wallet.
+/// Runs the payment effects against the local wallet: assess offers, reserve and sign,
+/// settle. The order is the ledger's promise: reserve before any network call, store the
+/// credential before it is sent, never sign twice.
 final class PaymentRuntime {
     private let paths: PennyPaths?
+    private var opened: Result<WalletStore, WalletProblem>?
 
     init(paths: PennyPaths?) {
         self.paths = paths
     }
 
-    func assess(session: Int, offers: [PaymentOffer], dispatch: (BrowserMessage) -> Void) {
-        let assessments = offers.indices.map { index in
-            OfferAssessment(offer: index, balance: nil, decision: .refuse("The wallet is not connected yet."))
+    struct WalletProblem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The wallet, opened on first use; a damaged one stays closed with its reason.
+    func store() -> Result<WalletStore, WalletProblem> {
+        if let opened { return opened }
+        let result: Result<WalletStore, WalletProblem>
+        if let paths {
+            LocalFiles.makeFolder(paths.dataFolder)
+            do {
+                result = .success(try WalletStore(path: paths.walletDatabase))
+            } catch {
+                result = .failure(WalletProblem(description: error.description))
+            }
+        } else {
+            result = .failure(WalletProblem(description: "No data folder: set HOME or PENNY_HOME."))
         }
-        dispatch(.paymentAssessed(session: session, assessments: assessments, pending: nil))
+        opened = result
+        return result
+    }
+
+    func key() throws(WalletKeyFile.Problem) -> PrivateKey {
+        guard let paths else { throw WalletKeyFile.Problem(description: "No data folder: set HOME or PENNY_HOME.") }
+        LocalFiles.makeFolder(paths.dataFolder)
+        return try WalletKeyFile.loadOrCreate(paths.walletKey)
+    }
+
+    func assess(session: Int, origin: Origin?, resource: String, offers: [PaymentOffer], dispatch: (BrowserMessage) -> Void) {
+        let store: WalletStore
+        switch self.store() {
+        case .success(let opened): store = opened
+        case .failure(let problem):
+            let refusal = "The wallet cannot be used: \(problem.description)"
+            dispatch(.paymentAssessed(session: session, assessments: offers.indices.map {
+                OfferAssessment(offer: $0, balance: nil, decision: .refuse(refusal))
+            }, pending: nil))
+            return
+        }
+        let pending = pendingCredential(store, resource: resource)
+        let assessments = offers.enumerated().map { index, offer in
+            assess(store, offer, index: index, origin: origin)
+        }
+        dispatch(.paymentAssessed(session: session, assessments: assessments, pending: pending))
+    }
+
+    private func assess(_ store: WalletStore, _ offer: PaymentOffer, index: Int, origin: Origin?) -> OfferAssessment {
+        if let reason = offer.signer.reason {
+            return OfferAssessment(offer: index, balance: nil, decision: .refuse(reason))
+        }
+        guard let network = offer.network, let asset = offer.asset, let origin else {
+            return OfferAssessment(offer: index, balance: nil, decision: .refuse("The offer names no network or asset."))
+        }
+        do {
+            guard try store.account(network: network, asset: asset) != nil else {
+                let symbol = offer.assetSymbol ?? asset
+                let advice = WalletNetworks.kind(of: network) == .test
+                    ? "Top up play money: penny wallet topup 5 --network \(network) --asset \(symbol)"
+                    : "Set a budget: penny wallet budget 5 --network \(network) --asset \(symbol)"
+                return OfferAssessment(offer: index, balance: nil,
+                                       decision: .refuse("No \(symbol) on \(network) in the wallet. \(advice)"))
+            }
+            let balance = try store.balance(network: network, asset: asset)
+            let decision: OfferAssessment.Decision
+            switch try store.decide(offer: offer, origin: origin.description) {
+            case .ask: decision = .ask
+            case .autoPay: decision = .autoPay
+            case .refuse(let reason): decision = .refuse(reason)
+            }
+            return OfferAssessment(offer: index, balance: balance, decision: decision)
+        } catch {
+            return OfferAssessment(offer: index, balance: nil, decision: .refuse("The wallet failed: \(error.description)"))
+        }
+    }
+
+    /// A signed payment for this page whose outcome is unknown, to be sent again as it is.
+    private func pendingCredential(_ store: WalletStore, resource: String) -> PendingCredential? {
+        guard let pending = try? store.pendingPayments() else { return nil }
+        for entry in pending where entry.resourceURL == resource {
+            if let credential = entry.credential, let headers = CredentialHeaders.decode(credential) {
+                return PendingCredential(reservation: entry.id.rawValue, headers: headers)
+            }
+        }
+        return nil
     }
 
     func prepare(_ order: PaymentOrder, dispatch: (BrowserMessage) -> Void) {
-        dispatch(.paymentNotPrepared(session: order.session, reason: "The wallet is not connected yet."))
+        let store: WalletStore
+        switch self.store() {
+        case .success(let opened): store = opened
+        case .failure(let problem):
+            return dispatch(.paymentNotPrepared(session: order.session, reason: problem.description))
+        }
+        let key: PrivateKey
+        do {
+            key = try self.key()
+        } catch {
+            return dispatch(.paymentNotPrepared(session: order.session, reason: error.description))
+        }
+        let nonce = CredentialBuilder.nonce(for: order.offer)
+        let reservation: Reservation
+        do {
+            var intent = try PaymentIntent(offer: order.offer, origin: order.origin.description, nonce: Hex.encode(nonce))
+            intent.resourceURL = order.resource
+            reservation = try store.reserve(intent)
+        } catch {
+            return dispatch(.paymentNotPrepared(session: order.session, reason: error.description))
+        }
+        let credential: SignedCredential
+        do {
+            credential = try CredentialBuilder.build(offer: order.offer, key: key, nonce: nonce, now: Date())
+            try store.attachCredential(reservation: reservation.id, credential: CredentialHeaders.encode(credential.headers))
+        } catch {
+            // Nothing left this machine: the money goes back.
+            try? store.release(reservation: reservation.id, reason: "not signed: \(error)")
+            return dispatch(.paymentNotPrepared(session: order.session, reason: "Could not sign: \(error)"))
+        }
+        if let perDay = order.allowancePerDay, let network = order.offer.network, let asset = order.offer.asset {
+            try? store.setAllowance(origin: order.origin.description, network: network, asset: asset, perDay: perDay)
+        }
+        dispatch(.paymentPrepared(session: order.session, payment: PreparedPayment(reservation: reservation.id.rawValue,
+                                                                                     headers: credential.headers)))
     }
 
     func settle(reservation: Int64, _ settlement: PaymentSettlement, dispatch: (BrowserMessage) -> Void) {
-        dispatch(.paymentSettled(reservation: reservation, error: nil))
+        guard case .success(let store) = self.store() else {
+            return dispatch(.paymentSettled(reservation: reservation, error: "the wallet is not open"))
+        }
+        let id = PaymentID(reservation)
+        do {
+            switch settlement {
+            case .commit(let receipt): try store.commit(reservation: id, receipt: receipt)
+            case .release(let reason): try store.release(reservation: id, reason: reason)
+            case .pending: try store.markPending(reservation: id)
+            }
+            dispatch(.paymentSettled(reservation: reservation, error: nil))
+        } catch {
+            dispatch(.paymentSettled(reservation: reservation, error: error.description))
+        }
+    }
+}
+
+/// Credential headers as stored with a reservation: a JSON array of [name, value] pairs.
+enum CredentialHeaders {
+    static func encode(_ headers: [HTTPHeader]) -> [UInt8] {
+        let pairs = headers.map { "[" + quoted($0.name) + "," + quoted($0.value) + "]" }
+        return Array(("[" + pairs.joined(separator: ",") + "]").utf8)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [HTTPHeader]? {
+        guard let value = JSONValue.parse(bytes), let pairs = value.array else { return nil }
+        var headers: [HTTPHeader] = []
+        for pair in pairs {
+            guard let items = pair.array, items.count == 2, let name = items[0].string, let text = items[1].string else { return nil }
+            headers.append(HTTPHeader(name: name, value: text))
+        }
+        return headers
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
     }
 }

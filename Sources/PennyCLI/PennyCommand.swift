@@ -7,6 +7,7 @@ import HTTPModel
 import PageLayout
 import PageLoading
 import WebAddress
+import DemoSite
 
 /// `penny`: a terminal web browser that understands HTTP 402 Payment Required.
 @main
@@ -15,14 +16,26 @@ struct PennyCommand: ParsableCommand {
         commandName: "penny",
         abstract: "A terminal web browser that understands HTTP 402 Payment Required.",
         discussion: """
-        Without --dump Penny runs full screen (F1 lists the keys). Exit codes: 0 done, \
-        1 could not load, 2 no usable terminal, 3 HTTP error status (the error page is still \
-        printed), 4 payment required (402), 5 binary content not shown, 64 usage error.
+        Exit codes: 0 done, 1 could not load, 2 no usable terminal, 3 HTTP error status (the \
+        error page is still printed), 4 payment required (402) and not paid, 5 binary content \
+        not shown, 6 the wallet refused or failed, 64 usage error.
         """,
-        version: PennyVersion.current)
+        version: PennyVersion.current,
+        subcommands: [BrowseCommand.self, WalletCommand.self, DemoSiteCommand.self],
+        defaultSubcommand: BrowseCommand.self)
+}
+
+/// `penny [URL]`, `penny --dump URL`, `penny --demo`.
+struct BrowseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Open a page full screen (the default), or print it with --dump.")
 
     @Flag(name: .long, help: "Print the rendered page to standard output and exit.")
     var dump = false
+
+    @Flag(name: .long, help: "Start the embedded demo site on 127.0.0.1 and open it.")
+    var demo = false
 
     @Option(name: .long, help: "Width of the rendered page in cells (2 to 1000).")
     var width = 80
@@ -39,6 +52,12 @@ struct PennyCommand: ParsableCommand {
     @Option(name: .long, help: "The colour theme (default, light, solarized-dark, high-contrast, monochrome, or one of yours).")
     var theme: String?
 
+    @Option(name: .long, help: "With --dump, what to do with a 402: never (report only), ask, or auto.")
+    var pay: PayMode = .never
+
+    @Option(name: .long, help: "With --pay auto, the most to pay, in the offer's asset units (e.g. 0.05).")
+    var max: String?
+
     @Argument(help: "A URL, a host name, or a path to a local file.")
     var target: String?
 
@@ -48,6 +67,12 @@ struct PennyCommand: ParsableCommand {
         }
         guard timeout > 0 else {
             throw ValidationError("--timeout must be more than 0 seconds.")
+        }
+        if pay == .auto && max == nil {
+            throw ValidationError("--pay auto needs --max, the most Penny may pay.")
+        }
+        if pay != .never && !dump {
+            throw ValidationError("--pay goes with --dump; the full-screen browser always shows its prompt.")
         }
     }
 
@@ -63,14 +88,19 @@ struct PennyCommand: ParsableCommand {
             throw ValidationError("--dump needs a URL or a file path.")
         }
         let status = DumpCommand(target: target, width: width, timeout: timeout, output: output,
-                                 references: !noReferences).run()
+                                 references: !noReferences, pay: pay, max: max).run()
         if status != ExitStatus.success {
             throw ExitCode(status)
         }
     }
 }
 
-extension PennyCommand {
+/// What `--dump` does with a 402.
+enum PayMode: String, ExpressibleByArgument, CaseIterable {
+    case never, ask, auto
+}
+
+extension BrowseCommand {
     /// Runs the full-screen browser.
     func browse() throws {
         let settings = Settings.load(themeOverride: theme)
@@ -82,6 +112,15 @@ extension PennyCommand {
             }
             startURL = url.description
         }
+        var site: RunningDemoSite?
+        var notice: String?
+        if demo {
+            let started = try DemoLauncher.start(settings: settings)
+            site = started.site
+            startURL = started.site.url
+            notice = started.notice
+        }
+        defer { site?.stopBlocking() }
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal.start()
@@ -89,7 +128,7 @@ extension PennyCommand {
             Console.error("\(error)")
             throw ExitCode(ExitStatus.noTerminal)
         }
-        BrowserRuntime(terminal: terminal, settings: settings).run(startURL: startURL)
+        BrowserRuntime(terminal: terminal, settings: settings, notice: notice).run(startURL: startURL)
     }
 }
 
@@ -101,6 +140,7 @@ enum ExitStatus {
     static let httpError: Int32 = 3
     static let paymentRequired: Int32 = 4
     static let binaryNotShown: Int32 = 5
+    static let walletFailed: Int32 = 6
     static let usage: Int32 = 64
 }
 
