@@ -23,8 +23,7 @@ test: deps
 	$(SWIFT) test --skip-build
 
 demo: build
-	@echo "The embedded 402 demo site is not built yet; showing a sample page with --dump."
-	$$($(SWIFT) build --show-bin-path)/penny --dump docs/sample.html
+	$$($(SWIFT) build --show-bin-path)/penny --demo
 
 bench: release bench-deps
 	bench/run.sh .build-release/release/penny

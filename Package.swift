@@ -106,7 +106,7 @@ let package = Package(
             "PaymentOffers", "HTTPModel", .product(name: "BigInt", package: "BigInt"),
         ]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport", "TextDecoding"]),
-        .testTarget(name: "PennyCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "PennyCLITests", dependencies: ["TestSupport", "DemoSite", "PaymentOffers"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PseudoTerminal", "ScreenGrid"]),
     ]
 )

@@ -1,0 +1,498 @@
+import BigInt
+import Foundation
+import GRDB
+import PaymentOffers
+
+// MARK: - Transactions
+
+extension WalletStore {
+    /// One write transaction (`BEGIN IMMEDIATE`): everything in `body` sees and changes
+    /// the ledger alone, or nothing at all when it throws.
+    func write<T>(_ body: (Database) throws -> T) throws(WalletError) -> T {
+        do {
+            return try dbQueue.write { db in try body(db) }
+        } catch {
+            throw Self.walletError(error)
+        }
+    }
+
+    /// One read transaction: a consistent snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws(WalletError) -> T {
+        do {
+            return try dbQueue.read { db in try body(db) }
+        } catch {
+            throw Self.walletError(error)
+        }
+    }
+
+    static func walletError(_ error: any Error) -> WalletError {
+        if let error = error as? WalletError { return error }
+        return .database(describe(error))
+    }
+}
+
+// MARK: - Accounts
+
+extension WalletStore {
+    /// Adds test funds. Only test networks (`WalletNetworks.testNetworks`) take top-ups;
+    /// the account is created on the first one. Returns the new balance.
+    @discardableResult
+    public func topUp(network: String, asset: String, symbol: String, decimals: Int,
+                      amount: BigUInt) throws(WalletError) -> Amount {
+        let network = try WalletInput.network(network)
+        guard WalletNetworks.kind(of: network) == .test else { throw .notATestNetwork(network: network) }
+        let asset = try WalletInput.asset(asset)
+        let symbol = try WalletInput.symbol(symbol), decimals = try WalletInput.decimals(decimals)
+        let amount = try WalletInput.positiveAmount(amount, what: "a top-up")
+        let now = clock.now
+        return try write { db in
+            let account = try Self.findOrCreateAccount(db, network: network, asset: asset, symbol: symbol,
+                                                       decimals: decimals, kind: .test, budget: nil, now: now)
+            let totals = try Self.totals(db, account)
+            guard totals.funded + amount <= AmountFormatter.maximumAmount else {
+                throw WalletError.invalidAmount("the account's top-ups would exceed a uint256")
+            }
+            try db.execute(sql: """
+                INSERT INTO entry (account_id, kind, amount, created_at, updated_at) VALUES (?, 'topup', ?, ?, ?)
+                """, arguments: [account.id, AmountText.encode(amount), now, now])
+            return account.amount(totals.balance + amount)
+        }
+    }
+
+    /// Sets how much a main-network account may spend in all (committed, pending and
+    /// reserved payments together), creating the account on first use. A budget below
+    /// what is already spent or held is refused. Returns the new balance.
+    @discardableResult
+    public func setBudget(network: String, asset: String, symbol: String, decimals: Int,
+                          amount: BigUInt) throws(WalletError) -> Amount {
+        let network = try WalletInput.network(network)
+        guard WalletNetworks.kind(of: network) == .main else { throw .notAMainNetwork(network: network) }
+        let asset = try WalletInput.asset(asset)
+        let symbol = try WalletInput.symbol(symbol), decimals = try WalletInput.decimals(decimals)
+        guard amount <= AmountFormatter.maximumAmount else { throw .invalidAmount("a budget is larger than a uint256") }
+        let now = clock.now
+        return try write { db in
+            let account = try Self.findOrCreateAccount(db, network: network, asset: asset, symbol: symbol,
+                                                       decimals: decimals, kind: .main, budget: amount, now: now)
+            let totals = try Self.totals(db, account)
+            let used = totals.spent + totals.held
+            guard amount >= used else {
+                throw WalletError.budgetBelowSpent(budget: account.amount(amount), spent: account.amount(used))
+            }
+            try db.execute(sql: "UPDATE account SET budget = ? WHERE id = ?",
+                           arguments: [AmountText.encode(amount), account.id])
+            return account.amount(amount - used)
+        }
+    }
+
+    /// `setBudget` for an asset Penny knows (`KnownAsset`), with its symbol and decimals.
+    @discardableResult
+    public func setBudget(network: String, asset: String, amount: BigUInt) throws(WalletError) -> Amount {
+        guard let known = KnownAsset.find(network: network, address: asset) else {
+            throw .accountMismatch("""
+                Penny does not know the decimals of \(asset) on \(network): give its symbol and decimals
+                """)
+        }
+        return try setBudget(network: network, asset: asset, symbol: known.symbol, decimals: known.decimals, amount: amount)
+    }
+
+    /// Sets the account's per-payment maximum and daily cap (nil: no limit).
+    public func setLimits(network: String, asset: String, _ limits: SpendingLimits) throws(WalletError) {
+        let network = try WalletInput.network(network), asset = try WalletInput.asset(asset)
+        for limit in [limits.maxPerPayment, limits.dailyCap].compactMap({ $0 }) where limit > AmountFormatter.maximumAmount {
+            throw .invalidAmount("a limit is larger than a uint256")
+        }
+        try write { db in
+            guard let account = try Self.account(db, network: network, asset: asset) else {
+                throw WalletError.unknownAccount(network: network, asset: asset)
+            }
+            try db.execute(sql: "UPDATE account SET max_per_payment = ?, daily_cap = ? WHERE id = ?", arguments: [
+                limits.maxPerPayment.map(AmountText.encode), limits.dailyCap.map(AmountText.encode), account.id,
+            ])
+        }
+    }
+
+    /// The account of `asset` on `network`, or nil.
+    public func account(network: String, asset: String) throws(WalletError) -> WalletAccount? {
+        let asset = WalletInput.asciiLowercased(asset)
+        return try read { db in try Self.account(db, network: network, asset: asset) }
+    }
+
+    /// Every account with its totals, in creation order.
+    public func accounts() throws(WalletError) -> [AccountSummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map { row in
+                let account = try Self.decodeAccount(row)
+                let totals = try Self.totals(db, account)
+                return AccountSummary(account: account, funded: account.amount(totals.funded),
+                                      spent: account.amount(totals.spent), held: account.amount(totals.held),
+                                      balance: account.amount(totals.balance))
+            }
+        }
+    }
+
+    /// What the account has left: top-ups (or the budget) minus reserved, committed and
+    /// pending payments.
+    public func balance(network: String, asset: String) throws(WalletError) -> BigUInt {
+        let asset = WalletInput.asciiLowercased(asset)
+        return try read { db in
+            guard let account = try Self.account(db, network: network, asset: asset) else {
+                throw WalletError.unknownAccount(network: network, asset: asset)
+            }
+            return try Self.totals(db, account).balance
+        }
+    }
+
+    /// Reserved, committed and pending payments of the account made today (the clock's day).
+    public func spentToday(network: String, asset: String) throws(WalletError) -> BigUInt {
+        let asset = WalletInput.asciiLowercased(asset)
+        let window = DayWindow(clock: clock)
+        return try read { db in
+            guard let account = try Self.account(db, network: network, asset: asset) else { return 0 }
+            return try Self.spent(db, accountID: account.id, origin: nil, window: window)
+        }
+    }
+}
+
+// MARK: - Payments
+
+extension WalletStore {
+    /// Holds the intent's amount for a payment, before anything is signed or sent.
+    ///
+    /// In one write transaction: the account exists; the amount is positive; the nonce is
+    /// new (a second reservation for the same authorization is refused, also by the
+    /// schema); the payee is not blocked; the amount is within the per-payment maximum,
+    /// today's spending within the daily cap, and the balance covers it. Then the
+    /// `reserved` entry is written with the offer and the nonce.
+    public func reserve(_ intent: PaymentIntent) throws(WalletError) -> Reservation {
+        let network = try WalletInput.network(intent.network), asset = try WalletInput.asset(intent.asset)
+        let origin = try WalletInput.origin(intent.origin)
+        let payee = try intent.payee.map { (payee) throws(WalletError) in try WalletInput.payee(payee) }
+        let nonce = try WalletInput.nonce(intent.nonce)
+        let paymentProtocol = try WalletInput.text(intent.paymentProtocol, what: "the protocol", limit: 100)
+        let resourceURL = try intent.resourceURL.map { (url) throws(WalletError) in
+            try WalletInput.text(url, what: "the resource URL", limit: 8192)
+        }
+        let offerJSON = try WalletInput.text(intent.offerJSON, what: "the offer", limit: 1 << 20)
+        let now = clock.now
+        let window = DayWindow(clock: clock)
+        return try write { db in
+            guard let account = try Self.account(db, network: network, asset: asset) else {
+                throw WalletError.unknownAccount(network: network, asset: asset)
+            }
+            let amount = try WalletInput.positiveAmount(intent.amount, what: "a payment")
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM entry WHERE nonce = ?", arguments: [nonce]) == true {
+                throw WalletError.duplicateNonce(nonce)
+            }
+            if let payee, try Self.isBlocked(db, payee: payee) {
+                throw WalletError.payeeBlocked(payee: payee)
+            }
+            if let maximum = account.limits.maxPerPayment, amount > maximum {
+                throw WalletError.overPerPaymentMaximum(maximum: account.amount(maximum), amount: account.amount(amount))
+            }
+            let balance = try Self.totals(db, account).balance
+            guard balance >= amount else {
+                throw WalletError.insufficientFunds(balance: account.amount(balance), needed: account.amount(amount))
+            }
+            if let cap = account.limits.dailyCap {
+                let today = try Self.spent(db, accountID: account.id, origin: nil, window: window)
+                guard today + amount <= cap else {
+                    throw WalletError.overDailyCap(cap: account.amount(cap), spentToday: account.amount(today),
+                                                   amount: account.amount(amount))
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO entry (account_id, kind, state, amount, origin, resource_url, payee, protocol,
+                                   offer_json, nonce, created_at, updated_at)
+                VALUES (?, 'payment', 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [account.id, AmountText.encode(amount), origin, resourceURL, payee, paymentProtocol,
+                                 offerJSON, nonce, now, now])
+            return Reservation(id: PaymentID(db.lastInsertedRowID), nonce: nonce, amount: account.amount(amount),
+                               balanceAfter: account.amount(balance - amount), createdAt: now)
+        }
+    }
+
+    /// Stores the signed credential of a reserved payment, BEFORE it is sent. Refused when
+    /// one is attached already: never sign twice, resend the stored one (`payment(_:)`).
+    public func attachCredential(reservation id: PaymentID, credential: [UInt8]) throws(WalletError) {
+        guard !credential.isEmpty else { throw .invalidInput("the credential is empty") }
+        try transition(id, action: "given a credential", from: [.reserved], needsCredential: false,
+                       refuseAttached: true) { db, now in
+            try db.execute(sql: "UPDATE entry SET credential = ?, updated_at = ? WHERE id = ?",
+                           arguments: [Data(credential), now, id.rawValue])
+        }
+    }
+
+    /// The server accepted the payment: reserved or pending → committed.
+    public func commit(reservation id: PaymentID, receipt: String?) throws(WalletError) {
+        let receipt = try receipt.map { (text) throws(WalletError) in
+            try WalletInput.text(text, what: "the receipt", limit: 1 << 16)
+        }
+        try transition(id, action: "committed", from: [.reserved, .pending], needsCredential: true) { db, now in
+            try db.execute(sql: "UPDATE entry SET state = 'committed', receipt = ?, updated_at = ? WHERE id = ?",
+                           arguments: [receipt, now, id.rawValue])
+        }
+    }
+
+    /// A definite failure (nothing was sent, or the server refused the credential): the
+    /// money is back. Reserved or pending → released.
+    public func release(reservation id: PaymentID, reason: String) throws(WalletError) {
+        let reason = try WalletInput.text(reason, what: "the reason", limit: 4096)
+        try transition(id, action: "released", from: [.reserved, .pending], needsCredential: false) { db, now in
+            try db.execute(sql: "UPDATE entry SET state = 'released', reason = ?, updated_at = ? WHERE id = ?",
+                           arguments: [reason, now, id.rawValue])
+        }
+    }
+
+    /// An ambiguous outcome after sending (a timeout, a dropped connection): the credential
+    /// may have been accepted, so the money stays held. Reserved → pending; needs the
+    /// credential, since only a sent credential can be ambiguous.
+    public func markPending(reservation id: PaymentID) throws(WalletError) {
+        try transition(id, action: "marked pending", from: [.reserved], needsCredential: true) { db, now in
+            try db.execute(sql: "UPDATE entry SET state = 'pending', updated_at = ? WHERE id = ?",
+                           arguments: [now, id.rawValue])
+        }
+    }
+
+    /// Checks a payment's state in the write transaction, then applies `update`.
+    private func transition(_ id: PaymentID, action: String, from allowed: Set<PaymentState>, needsCredential: Bool,
+                            refuseAttached: Bool = false,
+                            update: (Database, Date) throws -> Void) throws(WalletError) {
+        let now = clock.now
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT state, credential IS NOT NULL AS attached, created_at FROM entry WHERE id = ? AND kind = 'payment'
+                """, arguments: [id.rawValue]) else {
+                throw WalletError.unknownPayment(id)
+            }
+            let stateText: String = try row.decode(forColumn: "state")
+            guard let state = PaymentState(rawValue: stateText) else {
+                throw WalletError.ledgerDamaged("payment \(id) has the unknown state \(stateText)")
+            }
+            let attached: Bool = try row.decode(forColumn: "attached")
+            if refuseAttached && attached { throw WalletError.credentialAlreadyAttached(id) }
+            guard allowed.contains(state) else { throw WalletError.illegalTransition(id, from: state, action: action) }
+            if needsCredential && !attached { throw WalletError.credentialMissing(id) }
+            // A clock set back must not date a change before the entry itself.
+            let createdAt: Date = try row.decode(forColumn: "created_at")
+            try update(db, max(now, createdAt))
+        }
+    }
+
+    /// The payment or top-up with this id, with its stored credential.
+    public func payment(_ id: PaymentID) throws(WalletError) -> LedgerEntry? {
+        try read { db in try Self.entries(db, where: "e.id = ?", arguments: [id.rawValue]).first }
+    }
+
+    /// Payments whose outcome is unknown (state pending), oldest first.
+    public func pendingPayments() throws(WalletError) -> [LedgerEntry] {
+        try read { db in try Self.entries(db, where: "e.state = 'pending'", order: "e.id") }
+    }
+
+    /// Reserved payments not yet resolved, oldest first.
+    public func openReservations() throws(WalletError) -> [LedgerEntry] {
+        try read { db in try Self.entries(db, where: "e.state = 'reserved'", order: "e.id") }
+    }
+
+    /// After a crash: reservations older than `age` seconds are resolved the safe way. With
+    /// a credential (it may have been sent) they become pending; without one nothing can
+    /// have been sent, so they are released. Returns the changed payments.
+    ///
+    /// The age keeps this from touching another running Penny's payment in progress.
+    public func recoverInterruptedPayments(olderThan age: TimeInterval) throws(WalletError) -> [LedgerEntry] {
+        let now = clock.now
+        let cutoff = now.addingTimeInterval(-age)
+        return try write { db in
+            let stale = try Self.entries(db, where: "e.state = 'reserved' AND e.created_at < ?",
+                                         arguments: [cutoff], order: "e.id")
+            for entry in stale {
+                let when = max(now, entry.createdAt)
+                if entry.credential != nil {
+                    try db.execute(sql: "UPDATE entry SET state = 'pending', updated_at = ? WHERE id = ?",
+                                   arguments: [when, entry.id.rawValue])
+                } else {
+                    try db.execute(sql: "UPDATE entry SET state = 'released', reason = ?, updated_at = ? WHERE id = ?",
+                                   arguments: ["Penny stopped before sending the payment", when, entry.id.rawValue])
+                }
+            }
+            return try stale.flatMap { entry in
+                try Self.entries(db, where: "e.id = ?", arguments: [entry.id.rawValue])
+            }
+        }
+    }
+
+    /// The newest `limit` ledger entries (payments and top-ups), newest first.
+    public func history(limit: Int) throws(WalletError) -> [LedgerEntry] {
+        try read { db in try Self.entries(db, where: "1", order: "e.id DESC", limit: max(0, limit)) }
+    }
+
+    /// Committed payments, newest first.
+    public func receipts() throws(WalletError) -> [LedgerEntry] {
+        try read { db in try Self.entries(db, where: "e.state = 'committed'", order: "e.id DESC") }
+    }
+}
+
+// MARK: - Reading the ledger inside a transaction
+
+extension WalletStore {
+    struct Totals {
+        /// Top-ups, or the budget.
+        var funded: BigUInt
+        /// Committed payments.
+        var spent: BigUInt
+        /// Reserved and pending payments.
+        var held: BigUInt
+        var balance: BigUInt
+    }
+
+    static func account(_ db: Database, network: String, asset: String) throws -> WalletAccount? {
+        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE network = ? AND asset = ?", arguments: [network, asset])
+            .map(decodeAccount)
+    }
+
+    static func decodeAccount(_ row: Row) throws -> WalletAccount {
+        let kindText: String = try row.decode(forColumn: "kind")
+        guard let kind = AccountKind(rawValue: kindText) else {
+            throw WalletError.ledgerDamaged("an account has the unknown kind \(kindText)")
+        }
+        return WalletAccount(
+            id: try row.decode(forColumn: "id"), network: try row.decode(forColumn: "network"),
+            asset: try row.decode(forColumn: "asset"), symbol: try row.decode(forColumn: "symbol"),
+            decimals: try row.decode(forColumn: "decimals"), kind: kind,
+            budget: try decodeAmount(row.decode(forColumn: "budget")),
+            limits: SpendingLimits(maxPerPayment: try decodeAmount(row.decode(forColumn: "max_per_payment")),
+                                   dailyCap: try decodeAmount(row.decode(forColumn: "daily_cap"))))
+    }
+
+    static func decodeAmount(_ text: String?) throws -> BigUInt? {
+        guard let text else { return nil }
+        guard let value = AmountText.decode(text) else {
+            throw WalletError.ledgerDamaged("the stored amount \"\(text.prefix(80))\" is not a canonical uint256")
+        }
+        return value
+    }
+
+    /// The account's totals, summed exactly from its entries.
+    static func totals(_ db: Database, _ account: WalletAccount) throws -> Totals {
+        var topUps: BigUInt = 0, spent: BigUInt = 0, held: BigUInt = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT kind, state, amount FROM entry WHERE account_id = ?",
+                                       arguments: [account.id])
+        while let row = try rows.next() {
+            let amount = try decodeAmount(row.decode(forColumn: "amount")) ?? 0
+            let kind: String = try row.decode(forColumn: "kind")
+            let state: String? = try row.decode(forColumn: "state")
+            switch (kind, state) {
+            case ("topup", nil): topUps += amount
+            case ("payment", "committed"): spent += amount
+            case ("payment", "reserved"), ("payment", "pending"): held += amount
+            case ("payment", "released"): break
+            default: throw WalletError.ledgerDamaged("an entry of kind \(kind) has the state \(state ?? "NULL")")
+            }
+        }
+        let funded: BigUInt
+        switch account.kind {
+        case .test: funded = topUps
+        case .main:
+            guard topUps == 0 else { throw WalletError.ledgerDamaged("a main-network account has top-ups") }
+            funded = account.budget ?? 0
+        }
+        guard spent + held <= funded else {
+            throw WalletError.ledgerDamaged("payments of \(account.amount(spent + held)) exceed the funds of \(account.amount(funded))")
+        }
+        return Totals(funded: funded, spent: spent, held: held, balance: funded - spent - held)
+    }
+
+    /// Payments that still count (reserved, committed, pending) made in `window`, of the
+    /// account, and of `origin` when given.
+    static func spent(_ db: Database, accountID: Int64, origin: String?, window: DayWindow) throws -> BigUInt {
+        var sql = """
+            SELECT amount FROM entry WHERE account_id = ? AND kind = 'payment'
+            AND state IN ('reserved', 'committed', 'pending') AND created_at >= ? AND created_at < ?
+            """
+        var arguments: StatementArguments = [accountID, window.start, window.end]
+        if let origin {
+            sql += " AND origin = ?"
+            arguments += [origin]
+        }
+        var total: BigUInt = 0
+        let amounts = try String.fetchCursor(db, sql: sql, arguments: arguments)
+        while let text = try amounts.next() {
+            total += try decodeAmount(text) ?? 0
+        }
+        return total
+    }
+
+    static func isBlocked(_ db: Database, payee: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM blocked_payee WHERE payee = ?",
+                          arguments: [WalletInput.asciiLowercased(payee)]) == true
+    }
+
+    static func findOrCreateAccount(_ db: Database, network: String, asset: String, symbol: String, decimals: Int,
+                                    kind: AccountKind, budget: BigUInt?, now: Date) throws -> WalletAccount {
+        if let known = KnownAsset.find(network: network, address: asset) {
+            guard known.decimals == decimals, known.symbol == symbol else {
+                throw WalletError.accountMismatch("""
+                    \(known.symbol) at \(asset) on \(network) has \(known.decimals) decimals, \
+                    not "\(symbol)" with \(decimals)
+                    """)
+            }
+        }
+        if let account = try account(db, network: network, asset: asset) {
+            guard account.symbol == symbol, account.decimals == decimals else {
+                throw WalletError.accountMismatch("""
+                    the account for \(asset) on \(network) is \(account.symbol) with \(account.decimals) decimals, \
+                    not \(symbol) with \(decimals)
+                    """)
+            }
+            return account
+        }
+        try db.execute(sql: """
+            INSERT INTO account (network, asset, symbol, decimals, kind, budget, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [network, asset, symbol, decimals, kind.rawValue, budget.map(AmountText.encode), now])
+        return WalletAccount(id: db.lastInsertedRowID, network: network, asset: asset, symbol: symbol,
+                             decimals: decimals, kind: kind, budget: budget, limits: SpendingLimits())
+    }
+
+    /// Ledger entries with their account's network, asset and units.
+    static func entries(_ db: Database, where condition: String, arguments: StatementArguments = [],
+                        order: String = "e.id", limit: Int? = nil) throws -> [LedgerEntry] {
+        var sql = """
+            SELECT e.id, e.kind, e.state, e.amount, e.origin, e.resource_url, e.payee, e.protocol, e.offer_json,
+                   e.nonce, e.credential, e.receipt, e.reason, e.created_at, e.updated_at,
+                   a.network, a.asset, a.symbol, a.decimals
+            FROM entry e JOIN account a ON a.id = e.account_id
+            WHERE \(condition) ORDER BY \(order)
+            """
+        var arguments = arguments
+        if let limit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let kindText: String = try row.decode(forColumn: "kind")
+            guard let kind = EntryKind(rawValue: kindText) else {
+                throw WalletError.ledgerDamaged("an entry has the unknown kind \(kindText)")
+            }
+            let stateText: String? = try row.decode(forColumn: "state")
+            let state = try stateText.map { text in
+                guard let state = PaymentState(rawValue: text) else {
+                    throw WalletError.ledgerDamaged("an entry has the unknown state \(text)")
+                }
+                return state
+            }
+            let credential: Data? = try row.decode(forColumn: "credential")
+            return LedgerEntry(
+                id: PaymentID(try row.decode(forColumn: "id")),
+                network: try row.decode(forColumn: "network"), asset: try row.decode(forColumn: "asset"),
+                kind: kind, state: state,
+                amount: Amount(baseUnits: try decodeAmount(row.decode(forColumn: "amount")) ?? 0,
+                               decimals: try row.decode(forColumn: "decimals"), symbol: try row.decode(forColumn: "symbol")),
+                origin: try row.decode(forColumn: "origin"), resourceURL: try row.decode(forColumn: "resource_url"),
+                payee: try row.decode(forColumn: "payee"), paymentProtocol: try row.decode(forColumn: "protocol"),
+                offerJSON: try row.decode(forColumn: "offer_json"), nonce: try row.decode(forColumn: "nonce"),
+                credential: credential.map { [UInt8]($0) }, receipt: try row.decode(forColumn: "receipt"),
+                reason: try row.decode(forColumn: "reason"), createdAt: try row.decode(forColumn: "created_at"),
+                updatedAt: try row.decode(forColumn: "updated_at"))
+        }
+    }
+}
