@@ -108,5 +108,6 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport", "TextDecoding"]),
         .testTarget(name: "PennyCLITests", dependencies: ["TestSupport", "DemoSite", "PaymentOffers"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PseudoTerminal", "ScreenGrid"]),
+        .testTarget(name: "PennyScenarioTests", dependencies: ["PseudoTerminal", "TestSupport"]),
     ]
 )

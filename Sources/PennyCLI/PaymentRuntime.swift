@@ -31,7 +31,11 @@ final class PaymentRuntime {
         if let paths {
             LocalFiles.makeFolder(paths.dataFolder)
             do {
-                result = .success(try WalletStore(path: paths.walletDatabase))
+                let store = try WalletStore(path: paths.walletDatabase)
+                // A Penny that crashed mid-payment left reservations behind: with a stored
+                // credential they become pending (it may have been sent), without one released.
+                _ = try? store.recoverInterruptedPayments(olderThan: 600)
+                result = .success(store)
             } catch {
                 result = .failure(WalletProblem(description: error.description))
             }

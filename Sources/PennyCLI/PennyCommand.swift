@@ -123,7 +123,7 @@ extension BrowseCommand {
         defer { site?.stopBlocking() }
         let terminal: NcursesTerminal
         do {
-            terminal = try NcursesTerminal.start()
+            terminal = try NcursesTerminal.start(interruptKeyIsInput: true)
         } catch {
             Console.error("\(error)")
             throw ExitCode(ExitStatus.noTerminal)

@@ -45,7 +45,10 @@ public final class NcursesTerminal {
     /// Takes over the terminal (alternate screen, raw keys, mouse), or throws
     /// `TerminalUnavailable` when standard input or output is not a terminal, TERM is unset
     /// or "dumb", or the terminal cannot address the cursor. The caller has set the locale.
-    public static func start() throws -> NcursesTerminal {
+    /// `interruptKeyIsInput`: Ctrl-C arrives as a key (`.control("c")`) instead of raising
+    /// SIGINT, for programs where it cancels rather than quits; SIGINT sent by other means
+    /// still restores the terminal.
+    public static func start(interruptKeyIsInput: Bool = false) throws -> NcursesTerminal {
         guard !isActive else { throw TerminalUnavailable("the terminal is already in use") }
         let (term, restoreBytes) = try TerminalPreflight.check()
         TerminalPreflight.ensureUTF8Locale()
@@ -63,7 +66,7 @@ public final class NcursesTerminal {
             exitHookRegistered = true
             atexit(restoreAtExit)
         }
-        configureInput()
+        configureInput(interruptKeyIsInput: interruptKeyIsInput)
 
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         var support = ColorSupport.none
@@ -83,13 +86,17 @@ public final class NcursesTerminal {
     }
 
     /// Raw keys without echo, keypad and mouse decoding, short Escape delay, hidden cursor.
-    private static func configureInput() {
+    private static func configureInput(interruptKeyIsInput: Bool) {
         // raw() frees Ctrl-S/Ctrl-Q from flow control; signals stay on so Ctrl-C, Ctrl-Z and
         // Ctrl-\ go through the restoring handlers.
         raw()
         var modes = termios()
         if tcgetattr(STDIN_FILENO, &modes) == 0 {
             modes.c_lflag |= tcflag_t(ISIG)
+            if interruptKeyIsInput {
+                // Only the interrupt character is disabled: Ctrl-Z and Ctrl-\ stay signals.
+                withUnsafeMutableBytes(of: &modes.c_cc) { $0[Int(VINTR)] = 0 }
+            }
             tcsetattr(STDIN_FILENO, TCSANOW, &modes)
         }
         noecho()

@@ -58,14 +58,45 @@ final class VirtualScreen {
     }
 
     /// Interprets bytes the program wrote.
+    private var heldBytes: [UInt8] = []
+
     func feed(_ bytes: UnsafeRawBufferPointer) {
-        let rewritten = splitter.process(bytes)
+        // A read can end inside a UTF-8 sequence; hold its first bytes back until the rest
+        // arrives, so no character is split between two writes to libvterm.
+        var chunk = heldBytes + Array(bytes)
+        heldBytes = []
+        let incomplete = VirtualScreen.incompleteUTF8Suffix(chunk)
+        if incomplete > 0 {
+            heldBytes = Array(chunk.suffix(incomplete))
+            chunk.removeLast(incomplete)
+        }
+        let rewritten = chunk.withUnsafeBytes { splitter.process($0) }
         guard !rewritten.isEmpty else { return }
         rewritten.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 _ = vterm_input_write(terminal, $0.baseAddress, $0.count)
             }
         }
+    }
+
+    /// How many bytes at the end of `bytes` start a UTF-8 sequence that is not complete yet.
+    static func incompleteUTF8Suffix(_ bytes: [UInt8]) -> Int {
+        var index = bytes.count - 1
+        var continuation = 0
+        while index >= 0 && continuation < 3 && bytes[index] & 0xC0 == 0x80 {
+            continuation += 1
+            index -= 1
+        }
+        guard index >= 0 else { return 0 }
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0xC0..<0xE0: length = 2
+        case 0xE0..<0xF0: length = 3
+        case 0xF0..<0xF8: length = 4
+        default: return 0
+        }
+        return continuation + 1 < length ? continuation + 1 : 0
     }
 
     /// Bytes the terminal sends back (query answers, encoded keys and mouse), emptied.

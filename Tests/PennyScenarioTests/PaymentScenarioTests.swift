@@ -1,0 +1,108 @@
+import Foundation
+import PseudoTerminal
+import Testing
+
+/// Recorded scenarios of paying on the demo site through the interactive prompt.
+@Suite(.serialized)
+struct PaymentScenarioTests {
+    @Test func approvingAPaymentShowsTheArticleAndMovesExactlyThePrice() throws {
+        let penny = try PennySession.demo()
+        #expect(try penny.balance() == "5000000", "the demo tops up 5.00 play USDC")
+        penny.open("articles/reserved-for-future-use")
+        try penny.waitFor("Payment required")
+        let prompt = penny.screen
+        #expect(prompt.contains("asks for a payment"))
+        #expect(prompt.contains("Price:    0.01 USDC"))
+        #expect(prompt.contains("Payee:    0x"))
+        #expect(prompt.contains("Protocol: x402 v2"))
+        #expect(prompt.contains("Balance:  5.00 USDC → 4.99 USDC after"))
+        penny.terminal.send(text: "y")
+        try penny.terminal.waitUntil("paid") { $0.screenRows.last?.hasPrefix("Paid 0.01 USDC to 127.0.0.1") == true }
+        #expect(!penny.screen.contains("Payment required"))
+        #expect(try penny.balance() == "4990000")
+        penny.open("earnings")
+        try penny.waitFor("reserved-for-future-use")
+        try penny.quit()
+    }
+
+    @Test func decliningKeepsTheTeaserAndTheMoney() throws {
+        let penny = try PennySession.demo()
+        penny.open("articles/scrip-and-blind-signatures")
+        try penny.waitFor("Payment required")
+        #expect(penny.screen.contains("HTTP Payment scheme"))
+        penny.terminal.send(text: "n")
+        try penny.terminal.waitUntil("declined") { $0.screenRows.last?.hasPrefix("Declined: nothing was paid.") == true }
+        #expect(penny.screen.contains("Scrip and Blind Signatures"), "the teaser stays")
+        #expect(try penny.balance() == "5000000")
+        try penny.quit()
+    }
+
+    @Test func unpayableOffersExplainThemselves() throws {
+        let penny = try PennySession.demo()
+        penny.open("articles/invoices-over-lightning")
+        try penny.waitFor("Payment required")
+        #expect(penny.screen.contains("L402"))
+        #expect(penny.screen.lowercased().contains("lightning"))
+        penny.terminal.send(text: "y")
+        #expect(try penny.balance() == "5000000")
+        penny.terminal.send(text: "n")
+        penny.open("articles/a-token-nobody-knows")
+        try penny.waitFor("Payment required")
+        #expect(penny.screen.contains("⚠"), "an unknown asset is explained")
+        penny.terminal.send(text: "n")
+        penny.open("articles/the-subscription-maze")
+        try penny.terminal.waitUntil("a summary") { $0.screenRows.last?.hasPrefix("402 Payment Required") == true }
+        #expect(!penny.screen.contains("Payment required"), "nothing machine-payable: no prompt")
+        try penny.quit()
+    }
+
+    @Test func anAllowancePaysTheNextArticleWithoutAPrompt() throws {
+        let penny = try PennySession.demo()
+        penny.open("articles/reserved-for-future-use")
+        try penny.waitFor("Payment required")
+        penny.terminal.send(text: "a")
+        try penny.waitFor("a day")
+        penny.terminal.press(.control("u"))
+        penny.terminal.send(text: "0.05")
+        penny.terminal.press(.enter)
+        try penny.terminal.waitUntil("paid") { $0.screenRows.last?.hasPrefix("Paid 0.01 USDC") == true }
+        penny.open("articles/two-ways-to-say-402")
+        try penny.terminal.waitUntil("paid without a prompt") { session in
+            session.screenRows.last?.hasPrefix("Paid 0.01 USDC") == true && session.screenRows[0].contains("two-ways")
+        }
+        #expect(try penny.balance() == "4980000")
+        try penny.quit()
+    }
+
+    @Test func goingBackToAPaidArticleAndReloadingNeverPaysWithoutAsking() throws {
+        let penny = try PennySession.demo()
+        penny.open("articles/reserved-for-future-use")
+        try penny.waitFor("Payment required")
+        penny.terminal.send(text: "y")
+        try penny.terminal.waitUntil("paid") { $0.screenRows.last?.hasPrefix("Paid") == true }
+        penny.open("about")
+        try penny.terminal.waitUntil("about") { $0.screenRows[0].contains("/about") }
+        penny.terminal.send(text: "H")
+        try penny.terminal.waitUntil("back on the paid copy") { $0.screenRows[0].contains("reserved-for-future-use") }
+        #expect(!penny.screen.contains("Payment required"), "history shows the paid copy")
+        penny.terminal.send(text: "r")
+        try penny.waitFor("reloading may ask for a new payment")
+        penny.terminal.send(text: "n")
+        #expect(try penny.balance() == "4990000")
+        try penny.quit()
+    }
+
+    @Test func resizingWhileThePromptIsOpenRedrawsIt() throws {
+        let penny = try PennySession.demo()
+        penny.open("articles/reserved-for-future-use")
+        try penny.waitFor("Payment required")
+        penny.terminal.resize(width: 70, height: 24)
+        try penny.terminal.waitUntil("prompt redrawn at 70") { session in
+            session.screenText.contains("Payment required") && session.screenText.contains("[y] Pay")
+                && session.screenRows.allSatisfy { $0.count <= 70 }
+        }
+        #expect(penny.screen.contains("[y] Pay"))
+        penny.terminal.send(text: "n")
+        try penny.quit()
+    }
+}
