@@ -4,7 +4,7 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libncursesw5-dev libcurl4-openssl-dev libgumbo-dev libsecp256k1-dev libvterm-dev libsqlite3-dev pkg-config
 BENCH_PACKAGES := w3m lynx elinks links hyperfine
 
-.PHONY: deps bench-deps build release test demo bench clean
+.PHONY: deps bench-deps build release test demo bench interop fuzz soak clean
 
 deps:
 	@scripts/install-packages.sh $(SYSTEM_PACKAGES)
@@ -27,6 +27,17 @@ demo: build
 
 bench: release bench-deps
 	bench/run.sh .build-release/release/penny
+
+# The official x402 and MPP SDKs against Penny, both ways (Python venv in .build-interop/).
+interop: build
+	interop/run.sh $$($(SWIFT) build --show-bin-path)/penny
+
+# Long runs of the fuzzers and the crash and concurrency soak tests (see safety/README.md).
+fuzz: deps
+	safety/fuzz.sh $${FUZZ_SECONDS:-120}
+
+soak: build
+	safety/soak.sh $$($(SWIFT) build --show-bin-path)/penny
 
 clean:
 	rm -rf .build .build-release

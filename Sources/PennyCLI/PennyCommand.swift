@@ -58,6 +58,12 @@ struct BrowseCommand: ParsableCommand {
     @Option(name: .long, help: "With --pay auto, the most to pay, in the offer's asset units (e.g. 0.05).")
     var max: String?
 
+    @Option(name: .long, help: "Record the session as an asciicast v2 file (replay with asciinema play).")
+    var record: String?
+
+    @Flag(name: .long, help: "With --record, record the keys pressed too.")
+    var recordInput = false
+
     @Argument(help: "A URL, a host name, or a path to a local file.")
     var target: String?
 
@@ -71,6 +77,9 @@ struct BrowseCommand: ParsableCommand {
         if pay == .auto && max == nil {
             throw ValidationError("--pay auto needs --max, the most Penny may pay.")
         }
+        if record != nil && dump {
+            throw ValidationError("--record records the full-screen browser, not --dump.")
+        }
         if pay != .never && !dump {
             throw ValidationError("--pay goes with --dump; the full-screen browser always shows its prompt.")
         }
@@ -81,6 +90,11 @@ struct BrowseCommand: ParsableCommand {
         // libcurl runs without signals, so a peer closing a socket must not kill Penny.
         signal(SIGPIPE, SIG_IGN)
         guard dump else {
+            if let record {
+                let status = try SessionRecorder(castPath: record, recordInput: recordInput, arguments: browserArguments()).run()
+                if status != 0 { throw ExitCode(status) }
+                return
+            }
             try browse()
             return
         }
@@ -101,6 +115,16 @@ enum PayMode: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension BrowseCommand {
+    /// This command's arguments without the recording options, for the recorded child.
+    func browserArguments() -> [String] {
+        var arguments: [String] = []
+        if demo { arguments.append("--demo") }
+        if let theme { arguments += ["--theme", theme] }
+        arguments += ["--timeout", String(timeout)]
+        if let target { arguments.append(target) }
+        return arguments
+    }
+
     /// Runs the full-screen browser.
     func browse() throws {
         let settings = Settings.load(themeOverride: theme)

@@ -110,6 +110,31 @@ struct BrowsingScenarioTests {
     }
 }
 
+extension BrowsingScenarioTests {
+    @Test func recordWritesAnAsciicastOfOutputAndKeys() throws {
+        let cast = FileManager.default.temporaryDirectory.appendingPathComponent("penny-\(UUID().uuidString).cast").path
+        defer { try? FileManager.default.removeItem(atPath: cast) }
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/sample.html").path
+        let penny = try PennySession.start(["--record", cast, "--record-input", sample], width: 80, height: 24)
+        try penny.waitFor("Penny renders the web as text")
+        penny.terminal.send(text: "j")
+        penny.terminal.send(text: "q")
+        #expect(try penny.terminal.waitForExit() == 0)
+        #expect(!penny.terminal.isAlternateScreen)
+        let lines = try String(contentsOfFile: cast, encoding: .utf8).split(separator: "\n")
+        let header = try #require(lines.first)
+        #expect(header.hasPrefix(#"{"version": 2, "width": 80, "height": 24, "timestamp": "#))
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line)")
+        }
+        let output = lines.filter { $0.contains(#", "o", "#) }.joined()
+        #expect(output.contains("renders") && output.contains("\\u001b[?1049h"), "the screen and its escape sequences are recorded")
+        #expect(lines.contains { $0.hasSuffix(#", "i", "j"]"#) })
+        #expect(lines.contains { $0.hasSuffix(#", "i", "q"]"#) })
+    }
+}
+
 extension PseudoTerminalSession {
     func press(_ key: KeyName, count: Int) {
         for _ in 0..<count { press(key) }
