@@ -70,6 +70,12 @@ extension Browser {
             lines.append("TLS:      none (plain http)")
         }
         lines.append("Size:     \(response.body.count) bytes")
+        if let paid = current.paid {
+            lines.append("Paid:     " + paid)
+        }
+        if let receipt = current.receipt {
+            lines.append("Receipt:  " + receipt)
+        }
         if let page = current.page {
             lines.append("Layout:   \(page.lines.count) lines at width \(page.width), \(page.links.count) links, \(page.fields.count) form fields")
             for wallet in page.monetization {

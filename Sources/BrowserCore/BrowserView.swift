@@ -156,6 +156,9 @@ public enum BrowserView {
             grid.put(status.text, x: 0, y: y, style: status.kind == .error ? theme.error : theme.statusMessage, clip: leftArea)
         } else if let text = focusDescription(state) {
             grid.put(text, x: 0, y: y, style: theme.statusLine, clip: leftArea)
+        } else if let wallet = state.current?.page?.monetization.first {
+            // Web Monetization: the page names a wallet to stream payments to (not paid by Penny yet).
+            grid.put("◆ Web Monetization: " + wallet, x: 0, y: y, style: theme.statusLine, clip: leftArea)
         } else if state.current == nil || state.current?.url == "about:start" {
             grid.put("F1 help · o open a URL · q quit", x: 0, y: y, style: theme.statusLine, clip: leftArea)
         }

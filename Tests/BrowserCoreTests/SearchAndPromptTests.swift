@@ -138,3 +138,48 @@ struct SearchAndPromptTests {
         #expect(text.contains("Content-Type: text/html; charset=utf-8"))
     }
 }
+
+struct PageDetailsTests {
+    @Test func webMonetizationIsMarkedOnTheStatusLineAndListedInPageInfo() {
+        var runtime = FakeRuntime(width: 80, height: 10, pages: [
+            "https://wm.test/": "<link rel=monetization href='https://wallet.example/alice'><p>Text</p>",
+        ])
+        runtime.send(.start(url: "https://wm.test/"))
+        let rows = BrowserView.render(runtime.state, theme: .default).textRows
+        #expect(rows.last?.hasPrefix("◆ Web Monetization: https://wallet.example/alice") == true)
+        runtime.press(.character("="))
+        guard case .overlay(let overlay) = runtime.state.mode else {
+            Issue.record("no page info")
+            return
+        }
+        #expect(overlay.lines.contains { $0.text.contains("Web Monetization wallet: https://wallet.example/alice") })
+    }
+}
+
+struct BookmarkListTests {
+    @Test func bookmarksRoundTripThroughTheNetscapeFormat() {
+        var list = BookmarkList()
+        list.add(.init(title: "Penny & <friends>", url: "https://a.test/?x=1&y=\"2\"", added: 1_700_000_000))
+        list.add(.init(title: "Second", url: "https://b.test/", added: 1_700_000_100))
+        list.add(.init(title: "First again", url: "https://a.test/?x=1&y=\"2\"", added: 1_700_000_200))
+        let text = list.fileText
+        #expect(text.hasPrefix("<!DOCTYPE NETSCAPE-Bookmark-file-1>"))
+        #expect(text.contains(#"<DT><A HREF="https://a.test/?x=1&amp;y=&quot;2&quot;" ADD_DATE="1700000200">First again</A>"#))
+        let parsed = BookmarkList(parsing: text)
+        #expect(parsed.bookmarks.map(\.url) == ["https://b.test/", "https://a.test/?x=1&y=\"2\""])
+        #expect(parsed.bookmarks.map(\.title) == ["Second", "First again"])
+        #expect(parsed == BookmarkList(parsing: parsed.fileText))
+    }
+
+    @Test func aForeignBookmarkFileIsRead() {
+        let firefox = """
+        <!DOCTYPE NETSCAPE-Bookmark-file-1>
+        <DL><p><DT><H3>Folder</H3><DL><p>
+        <DT><A HREF="https://x.test/" ADD_DATE="1" ICON="data:...">X \u{1B}[2J site</A>
+        </DL><p></DL>
+        """
+        let parsed = BookmarkList(parsing: firefox)
+        #expect(parsed.bookmarks.count == 1)
+        #expect(parsed.bookmarks[0].title == "X ␛[2J site", "titles are made terminal-safe")
+    }
+}

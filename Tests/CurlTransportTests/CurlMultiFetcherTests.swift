@@ -86,3 +86,27 @@ struct CurlMultiFetcherTests {
         #expect(Date().timeIntervalSince(start) < 2)
     }
 }
+
+@Suite("Cookies through libcurl's engine")
+struct CurlCookieTests {
+    @Test func cookiesAreKeptInTheJarAndSentBackAcrossTransports() throws {
+        let server = try LoopbackHTTPServer { request in
+            if request.path == "/set" {
+                return LoopbackHTTPServer.Response(status: 200, headers: [("Set-Cookie", "session=abc123; Path=/")],
+                                                   body: .bytes(Array("set".utf8)))
+            }
+            return .text("cookie: " + (request.header("Cookie") ?? "none"))
+        }
+        let jar = FileManager.default.temporaryDirectory.appendingPathComponent("penny-jar-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: jar) }
+        let first = CurlEasyTransport(configuration: .init(timeout: .seconds(5), cookieJar: jar))
+        _ = try first.perform(HTTPRequest(url: server.url("/set")))
+        let jarText = try String(contentsOfFile: jar, encoding: .utf8)
+        #expect(jarText.contains("Netscape HTTP Cookie File"))
+        #expect(jarText.contains("session\tabc123"))
+        // A new transport, as a new Penny process would be: the cookie comes from the file.
+        let second = CurlEasyTransport(configuration: .init(timeout: .seconds(5), cookieJar: jar))
+        let response = try second.perform(HTTPRequest(url: server.url("/echo")))
+        #expect(String(decoding: response.body, as: UTF8.self) == "cookie: session=abc123")
+    }
+}
