@@ -1,4 +1,5 @@
 import BigInt
+import FoundationEssentials
 import BrowserCore
 import HTTPModel
 import PaymentOffers
@@ -214,5 +215,35 @@ enum Base64 {
             index += 3
         }
         return output
+    }
+}
+
+struct ExpiredOfferTests {
+    @Test func anExpiredPaymentSchemeOfferIsNotSignedAndSaysSo() {
+        // A Payment-scheme challenge that expires at 2030-01-01T00:00:00Z.
+        let request = #"{"amount":"10000","currency":"0x036CbD53842c5426634e7929541eC2318f3dCF7e","recipient":"0x209693Bc6afc0C5328bA36FaF03C514EF312287C","methodDetails":{"chainId":84532,"decimals":6,"credentialTypes":["authorization"]}}"#
+        let encoded = Base64.standard(Array(request.utf8)).replacing("+", with: "-").replacing("/", with: "_").replacing("=", with: "")
+        let challenge = #"Payment id="x", realm="r", method="evm", intent="charge", request="\#(encoded)", expires="2030-01-01T00:00:00Z""#
+        var runtime = FakeRuntime()
+        runtime.responder = { _ in (402, [("WWW-Authenticate", challenge)], "<p>Teaser</p>") }
+        runtime.send(.tick(now: Date(timeIntervalSince1970: 1_893_456_000 + 5)))
+        runtime.send(.start(url: "https://late.test/"))
+        let text = PaymentPromptViewProbe.text(runtime.state)
+        #expect(text.contains("Expires:  expired"))
+        #expect(text.contains("This offer has expired"))
+        runtime.press(.character("y"))
+        #expect(runtime.prepared.isEmpty, "an expired offer is never signed")
+        #expect(runtime.state.status?.text.contains("expired") == true)
+    }
+
+    @Test func theTimeLeftIsShownBeforeExpiry() {
+        let request = #"{"amount":"10000","currency":"0x036CbD53842c5426634e7929541eC2318f3dCF7e","recipient":"0x209693Bc6afc0C5328bA36FaF03C514EF312287C","methodDetails":{"chainId":84532,"decimals":6,"credentialTypes":["authorization"]}}"#
+        let encoded = Base64.standard(Array(request.utf8)).replacing("+", with: "-").replacing("/", with: "_").replacing("=", with: "")
+        let challenge = #"Payment id="x", realm="r", method="evm", intent="charge", request="\#(encoded)", expires="2030-01-01T00:00:00Z""#
+        var runtime = FakeRuntime()
+        runtime.responder = { _ in (402, [("WWW-Authenticate", challenge)], "<p>Teaser</p>") }
+        runtime.send(.tick(now: Date(timeIntervalSince1970: 1_893_456_000 - 125)))
+        runtime.send(.start(url: "https://soon.test/"))
+        #expect(PaymentPromptViewProbe.text(runtime.state).contains("Expires:  in 2 min 5 s"))
     }
 }

@@ -106,3 +106,29 @@ struct PaymentScenarioTests {
         try penny.quit()
     }
 }
+
+extension PaymentScenarioTests {
+    @Test func insufficientFundsExplainsHowToTopUp() throws {
+        // A wallet with 0.20 demo USDC: the demo does not top up a wallet that has an account.
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("penny-poor-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let setup = Process()
+        setup.executableURL = URL(fileURLWithPath: try PseudoTerminalSession.executable(named: "penny"))
+        setup.arguments = ["wallet", "topup", "0.20", "--network", "eip155:31337", "--asset", "USDC"]
+        setup.environment = ProcessInfo.processInfo.environment.merging(["PENNY_HOME": home]) { $1 }
+        setup.standardOutput = FileHandle.nullDevice
+        try setup.run()
+        setup.waitUntilExit()
+        #expect(setup.terminationStatus == 0)
+        let penny = try PennySession.demo(home: home)
+        penny.open("articles/what-a-cent-could-change")
+        try penny.waitFor("Payment required")
+        #expect(penny.screen.contains("0.25 USDC"))
+        #expect(penny.screen.contains("(not enough)"))
+        #expect(penny.screen.lowercased().contains("insufficient"))
+        penny.terminal.send(text: "y")
+        #expect(try penny.balance() == "200000")
+        penny.terminal.send(text: "n")
+        try penny.quit()
+    }
+}
