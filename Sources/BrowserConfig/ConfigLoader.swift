@@ -78,8 +78,11 @@ private struct ConfigReader {
             case "keys":
                 guard let keys = subtable(value, path: [key]) else { continue }
                 config.keys = read(keys: keys, defaults: config.keys)
+            case "payments":
+                guard let payments = subtable(value, path: [key]) else { continue }
+                config.payments = read(payments: payments)
             default:
-                warn([key], "unknown setting \"\(key)\"; known: home-page, theme, [timeouts], [keys]")
+                warn([key], "unknown setting \"\(key)\"; known: home-page, theme, [timeouts], [keys], [payments]")
             }
         }
         return config
@@ -119,6 +122,48 @@ private struct ConfigReader {
             timeouts[keyPath: target] = .seconds(seconds)
         }
         return timeouts
+    }
+
+    private mutating func read(payments table: TOMLTable) -> Config.Payments {
+        var payments = Config.Payments()
+        for (key, value) in table.entries {
+            let path = ["payments", key]
+            guard let value else {
+                warn(["payments"], "a setting's name in [payments] has a NUL character in it")
+                continue
+            }
+            switch key {
+            case "max-per-payment", "daily-cap":
+                guard let text = string(value, path: path) else { continue }
+                guard Self.isDecimalAmount(text) else {
+                    warn(path, "payments.\(key) = \(value.debugDescription) is not an amount such as \"0.50\"; no limit set")
+                    continue
+                }
+                if key == "max-per-payment" { payments.maxPerPayment = text } else { payments.dailyCap = text }
+            case "blocked-payees":
+                guard let array = value.array else {
+                    warn(path, "payments.blocked-payees must be a list of addresses")
+                    continue
+                }
+                for item in array {
+                    if let text = item.string, text.hasPrefix("0x"), text.count == 42 {
+                        payments.blockedPayees.append(text.lowercased())
+                    } else {
+                        warn(path, "payments.blocked-payees has \(item.debugDescription), which is not a 0x address")
+                    }
+                }
+            default:
+                warn(path, "unknown setting \"\(key)\" in [payments]; known: max-per-payment, daily-cap, blocked-payees")
+            }
+        }
+        return payments
+    }
+
+    /// "0.50", "2", "1.000001": digits with at most one point.
+    static func isDecimalAmount(_ text: String) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, text.count <= 40 else { return false }
+        return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } && !(parts.count == 2 && parts[1].isEmpty)
     }
 
     private mutating func read(keys table: TOMLTable,

@@ -32,7 +32,7 @@ final class BrowserRuntime {
     init(terminal: NcursesTerminal, settings: Settings, notice: String? = nil) {
         self.terminal = terminal
         paths = settings.paths
-        payments = PaymentRuntime(paths: settings.paths)
+        payments = PaymentRuntime(paths: settings.paths, limits: settings.config.payments)
         fetcher = CurlMultiFetcher(configuration: .init(connectTimeout: settings.config.timeouts.connect,
                                                         timeout: settings.config.timeouts.page,
                                                         cookieJar: settings.paths?.cookieJar))

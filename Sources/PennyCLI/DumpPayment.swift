@@ -29,7 +29,8 @@ struct DumpPayment {
             Console.error("not paid: the page has no web origin to pay.")
             return .notPaid(ExitStatus.paymentRequired)
         }
-        let payments = PaymentRuntime(paths: paths)
+        let config = paths.map { ConfigLoader.load(path: $0.configFile).config } ?? Config()
+        let payments = PaymentRuntime(paths: paths, limits: config.payments)
         var assessments: [OfferAssessment] = []
         var pending: PendingCredential?
         payments.assess(session: 1, origin: origin, resource: response.finalURL, offers: report.offers) { message in

@@ -14,10 +14,12 @@ import WebAddress
 /// credential before it is sent, never sign twice.
 final class PaymentRuntime {
     private let paths: PennyPaths?
+    private let limits: Config.Payments
     private var opened: Result<WalletStore, WalletProblem>?
 
-    init(paths: PennyPaths?) {
+    init(paths: PennyPaths?, limits: Config.Payments = Config.Payments()) {
         self.paths = paths
+        self.limits = limits
     }
 
     struct WalletProblem: Error, CustomStringConvertible {
@@ -35,6 +37,7 @@ final class PaymentRuntime {
                 // A Penny that crashed mid-payment left reservations behind: with a stored
                 // credential they become pending (it may have been sent), without one released.
                 _ = try? store.recoverInterruptedPayments(olderThan: 600)
+                applyLimits(store)
                 result = .success(store)
             } catch {
                 result = .failure(WalletProblem(description: error.description))
@@ -44,6 +47,21 @@ final class PaymentRuntime {
         }
         opened = result
         return result
+    }
+
+    /// The config's `[payments]` limits, handed to the ledger, which enforces them when it reserves.
+    private func applyLimits(_ store: WalletStore) {
+        for payee in limits.blockedPayees {
+            try? store.blockPayee(payee)
+        }
+        guard let accounts = try? store.accounts() else { return }
+        for summary in accounts {
+            let decimals = summary.account.decimals
+            let maximum = limits.maxPerPayment.flatMap { try? AmountFormatter.parse($0, decimals: decimals) }
+            let cap = limits.dailyCap.flatMap { try? AmountFormatter.parse($0, decimals: decimals) }
+            try? store.setLimits(network: summary.account.network, asset: summary.account.asset,
+                                 SpendingLimits(maxPerPayment: maximum, dailyCap: cap))
+        }
     }
 
     func key() throws(WalletKeyFile.Problem) -> PrivateKey {

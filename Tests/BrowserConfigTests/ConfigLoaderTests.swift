@@ -182,3 +182,31 @@ struct ConfigLoaderTests {
         #expect(warnings.map(\.line) == [1, 2])
     }
 }
+
+struct PaymentLimitsConfigTests {
+    @Test func paymentLimitsAreRead() {
+        let (config, warnings) = ConfigLoader.parse("""
+        [payments]
+        max-per-payment = "0.50"
+        daily-cap = "2"
+        blocked-payees = ["0x209693Bc6afc0C5328bA36FaF03C514EF312287C"]
+        """, file: "config.toml")
+        #expect(warnings.isEmpty)
+        #expect(config.payments.maxPerPayment == "0.50")
+        #expect(config.payments.dailyCap == "2")
+        #expect(config.payments.blockedPayees == ["0x209693bc6afc0c5328ba36faf03c514ef312287c"])
+    }
+
+    @Test func badPaymentLimitsWarnWithTheirLine() {
+        let (config, warnings) = ConfigLoader.parse("""
+        theme = "light"
+        [payments]
+        max-per-payment = "lots"
+        blocked-payees = ["nobody"]
+        """, file: "config.toml")
+        #expect(config.payments.maxPerPayment == nil)
+        #expect(config.theme == "light")
+        #expect(warnings.count == 2)
+        #expect(warnings.first?.line == 3)
+    }
+}

@@ -88,3 +88,18 @@ struct PaidDumpTests {
         await site.stop()
     }
 }
+
+extension PaidDumpTests {
+    @Test func theConfigsPerPaymentMaximumHoldsEvenWithAutoPay() async throws {
+        let (home, site) = try await setUp()
+        try FileManager.default.createDirectory(atPath: home + "/config", withIntermediateDirectories: true)
+        try Data("[payments]\nmax-per-payment = \"0.005\"\n".utf8).write(to: URL(fileURLWithPath: home + "/config/config.toml"))
+        let url = articlePath(site, "articles/reserved-for-future-use")
+        let outcome = try PennyProcess.run(["--dump", "--pay", "auto", "--max", "1", url], environment: ["PENNY_HOME": home])
+        #expect(outcome.status == 4)
+        #expect(outcome.standardError.contains("above the per-payment maximum of 0.005 USDC"))
+        #expect(try balance(home) == "1000000")
+        #expect(try site.totalReceived() == 0)
+        await site.stop()
+    }
+}
