@@ -20,9 +20,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-release --product penny
 
+# Swift's own tests (one of which pays the x402 SDK's server, so the interop venv comes
+# first), then the interoperability checks with the official SDKs.
 test: deps
 	$(SWIFT) build --build-tests
+	interop/run.sh --setup > /dev/null
 	$(SWIFT) test --skip-build
+	interop/run.sh $$($(SWIFT) build --show-bin-path)/penny
 
 demo: build
 	$$($(SWIFT) build --show-bin-path)/penny --demo
