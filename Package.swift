@@ -51,8 +51,8 @@ let package = Package(
         ]),
         .target(name: "BrowserConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "BrowserCore", dependencies: [
-            "BrowserConfig", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "TerminalText", "Themes", "WebAddress",
-            .product(name: "BigInt", package: "BigInt"),
+            "BrowserConfig", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "TerminalText", "TextDecoding", "Themes",
+            "WebAddress", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "PaymentOffers", dependencies: [
             "HTTPModel", "TerminalText", "WebAddress", .product(name: "BigInt", package: "BigInt"),
@@ -92,8 +92,8 @@ let package = Package(
             "Wallet", "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "BrowserCoreTests", dependencies: [
-            "BrowserCore", "BrowserConfig", "GumboHTML", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "Themes",
-            "WebAddress", .product(name: "BigInt", package: "BigInt"),
+            "BrowserCore", "BrowserConfig", "GumboHTML", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "TextDecoding",
+            "Themes", "WebAddress", .product(name: "BigInt", package: "BigInt"),
         ]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
         .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),

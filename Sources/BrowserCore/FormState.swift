@@ -1,6 +1,7 @@
 import HTTPModel
 import PageLayout
 import TerminalText
+import TextDecoding
 import WebAddress
 
 /// What the user changed in a page's form fields.
@@ -67,7 +68,11 @@ enum FormSubmission {
         let form = page.forms[index]
         let action = form.action.isEmpty ? entry.url : form.action
         guard var url = AbsoluteURL(action) else { return nil }
-        let body = FormURLEncoding.encode(pairs(form: index, submitter: submitter, entry: entry))
+        // The form's accept-charset (its first usable label), else the page's own encoding.
+        let labels = (form.charset ?? "").split { $0 == " " || $0 == "," }.map(String.init)
+        let encoding = labels.compactMap { TextEncoding(label: $0) }.first
+            ?? page.encoding.flatMap { TextEncoding(label: $0) } ?? .utf8
+        let body = FormEncoding.urlencoded(pairs(form: index, submitter: submitter, entry: entry), encoding: encoding)
         if form.method == "post" {
             var headers = HTTPHeaders()
             headers.add("Content-Type", FormURLEncoding.contentType)
@@ -75,6 +80,33 @@ enum FormSubmission {
         }
         url = AbsoluteURL(url.withoutFragment.description.split(separator: "?", maxSplits: 1).first.map(String.init) ?? action) ?? url
         return HTTPRequest(url: url.description + "?" + body)
+    }
+}
+
+/// `application/x-www-form-urlencoded` in a chosen encoding.
+public enum FormEncoding {
+    static func urlencoded(_ pairs: [(name: String, value: String)], encoding: TextEncoding) -> String {
+        pairs.map { component($0.name, encoding) + "=" + component($0.value, encoding) }.joined(separator: "&")
+    }
+
+    private static let hex = Array("0123456789ABCDEF")
+
+    /// Bytes in the encoding, then percent-encoded; spaces become "+".
+    public static func component(_ text: String, _ encoding: TextEncoding) -> String {
+        var result = ""
+        for byte in TextEncoder.encode(text, as: encoding) {
+            switch byte {
+            case UInt8(ascii: " "): result.append("+")
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result.append("%")
+                result.append(hex[Int(byte >> 4)])
+                result.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
     }
 }
 

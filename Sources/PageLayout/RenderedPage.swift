@@ -15,6 +15,8 @@ public struct RenderedPage: Sendable {
     public var monetization: [String]
     /// The width the page was laid out at.
     public var width: Int
+    /// The page's character encoding (a label such as "Shift_JIS"), in which its forms submit.
+    public var encoding: String?
 
     public init(title: String = "", lines: [StyledLine] = [], links: [PageLink] = [], fields: [FormField] = [],
                 forms: [Form] = [], anchors: [String: Int] = [:], refresh: Refresh? = nil,

@@ -25,7 +25,9 @@ public struct PageLoader: Sendable {
         case .html:
             let decoded = TextDecoder.decode(response.body, charset: charset, sniffHTML: true)
             let document = parser.parse(decoded.text)
-            return .page(PageLayout.render(document, url: url, options: options))
+            var page = PageLayout.render(document, url: url, options: options)
+            page.encoding = decoded.encoding.name
+            return .page(page)
         case .json:
             let decoded = TextDecoder.decode(response.body, charset: charset ?? "utf-8", sniffHTML: false)
             return .page(PageLayout.render(json: decoded.text, title: PageLoader.title(for: url), options: options))

@@ -2,6 +2,7 @@ import BrowserCore
 import HTTPModel
 import ScreenGrid
 import Testing
+import TextDecoding
 
 /// Forms through the reducer: editing, toggling, choosing, submitting.
 struct FormTests {
@@ -107,5 +108,29 @@ struct FormTests {
         runtime.press(.character("H"))
         // The form was sent, so its edits are gone: the page shows its initial state again.
         #expect(runtime.state.current?.formValues.isEmpty == true)
+    }
+}
+
+struct FormCharsetTests {
+    @Test func formsSubmitInThePagesEncodingWithReferencesForMissingCharacters() {
+        #expect(FormEncodingProbe.encode("café €", label: "windows-1252") == "caf%E9+%80")
+        #expect(FormEncodingProbe.encode("日本", label: "Shift_JIS") == "%93%FA%96%7B")
+        #expect(FormEncodingProbe.encode("日本", label: "windows-1252") == "%26%2326085%3B%26%2326412%3B", "&#26085;&#26412;")
+        #expect(FormEncodingProbe.encode("a b&c", label: "UTF-8") == "a+b%26c")
+        #expect(FormEncodingProbe.encode("é", label: "UTF-8") == "%C3%A9")
+    }
+
+    @Test func theAcceptCharsetOfTheFormWins() {
+        var runtime = FakeRuntime(pages: ["https://c.test/": "<form action=/s accept-charset='windows-1252'><input name=q value='café'><input type=submit></form>",
+                                          "https://c.test/s?*": "<p>ok</p>"])
+        runtime.send(.start(url: "https://c.test/"))
+        runtime.press(.tab, .tab, .enter)
+        #expect(runtime.requests.last?.url == "https://c.test/s?q=caf%E9")
+    }
+}
+
+enum FormEncodingProbe {
+    static func encode(_ text: String, label: String) -> String {
+        FormEncoding.component(text, TextEncoding(label: label)!)
     }
 }
