@@ -105,6 +105,12 @@ extension Browser {
         case .character("i"), .character("I"):
             session.phase = session.phase == .details ? .choosing : .details
         default:
+            // Quitting at once works everywhere, the prompt included (nothing has been signed).
+            if state.keyMap[key] == .quitNow {
+                state.payment = nil
+                state.quitting = true
+                return [.quit]
+            }
             return []
         }
         if state.payment != nil { state.payment = session }

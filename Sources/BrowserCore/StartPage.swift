@@ -2,7 +2,8 @@ import BrowserConfig
 
 /// The page shown without a URL: the main keys and the bookmarks.
 public enum StartPage {
-    public static func html(bookmarks: BookmarkList, keyMap: KeyMap) -> String {
+    /// The start page: keys, the wallet's summary lines, bookmarks.
+    public static func html(bookmarks: BookmarkList, keyMap: KeyMap, wallet: [String] = []) -> String {
         func keys(_ action: BrowserAction) -> String {
             BookmarkList.escape(keyMap.keys(for: action).map(\.displayName).joined(separator: " or "))
         }
@@ -17,7 +18,11 @@ public enum StartPage {
         for action in actions where !keyMap.keys(for: action).isEmpty {
             html += "<tr><td>\(keys(action))</td><td>\(BookmarkList.escape(action.summary))</td></tr>"
         }
-        html += "</table><h2>Bookmarks</h2>"
+        html += "</table>"
+        if !wallet.isEmpty {
+            html += "<h2>Wallet</h2><ul>" + wallet.map { "<li>\(BookmarkList.escape($0))</li>" }.joined() + "</ul>"
+        }
+        html += "<h2>Bookmarks</h2>"
         if bookmarks.bookmarks.isEmpty {
             html += "<p>No bookmarks yet: \(keys(.addBookmark)) adds the page you are reading.</p>"
         } else {

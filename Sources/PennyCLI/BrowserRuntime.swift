@@ -138,7 +138,7 @@ final class BrowserRuntime {
         let html: String
         switch url {
         case "about:start", "about:blank":
-            html = StartPage.html(bookmarks: bookmarks(), keyMap: state.keyMap)
+            html = StartPage.html(bookmarks: bookmarks(), keyMap: state.keyMap, wallet: payments.summary())
         case "about:bookmarks":
             html = "<title>Bookmarks</title>" + bookmarks().fileText
         default:

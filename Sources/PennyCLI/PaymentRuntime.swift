@@ -70,6 +70,32 @@ final class PaymentRuntime {
         return try WalletKeyFile.loadOrCreate(paths.walletKey)
     }
 
+    /// A few lines about the wallet for the start page; it is not created just to be shown.
+    func summary() -> [String] {
+        guard let paths else { return [] }
+        guard LocalFiles.exists(paths.walletDatabase) else {
+            return ["No wallet yet. Play money for a test network: penny wallet topup 5 --network eip155:84532 --asset USDC"]
+        }
+        var lines: [String] = []
+        if let key = try? WalletKeyFile.load(paths.walletKey) {
+            lines.append("Address " + key.address.checksummed)
+        }
+        switch store() {
+        case .failure(let problem):
+            lines.append("The wallet cannot be used: " + problem.description)
+        case .success(let store):
+            let accounts = (try? store.accounts()) ?? []
+            if accounts.isEmpty { lines.append("The wallet is empty.") }
+            for summary in accounts {
+                lines.append("\(summary.balance) on \(summary.account.network) (\(summary.account.kind.rawValue)), spent \(summary.spent)")
+            }
+            if let pending = try? store.pendingPayments(), !pending.isEmpty {
+                lines.append("\(pending.count) payment(s) pending: penny wallet pending")
+            }
+        }
+        return lines
+    }
+
     func assess(session: Int, origin: Origin?, resource: String, offers: [PaymentOffer], dispatch: (BrowserMessage) -> Void) {
         let store: WalletStore
         switch self.store() {

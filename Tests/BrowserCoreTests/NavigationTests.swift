@@ -178,3 +178,26 @@ struct NavigationTests {
         #expect(runtime.state.status?.text == "Bookmarked.")
     }
 }
+
+struct MouseTests {
+    @Test func aClickOnALinkFollowsItAndTheWheelScrolls() {
+        var runtime = FakeRuntime(width: 80, height: 10, pages: NavigationTests.pages)
+        runtime.send(.start(url: NavigationTests.home))
+        runtime.send(.input(.mouse(.wheelDown(x: 0, y: 3))))
+        #expect(runtime.state.current?.scroll == 3)
+        runtime.send(.input(.mouse(.wheelUp(x: 0, y: 3))))
+        #expect(runtime.state.current?.scroll == 0)
+        // "Welcome. Page A and Page B." is the first page line (screen row 1); "Page A" starts at column 9.
+        runtime.send(.input(.mouse(.press(x: 5, y: 1))))
+        #expect(runtime.state.current?.title == "Home", "a click on plain text does nothing")
+        runtime.send(.input(.mouse(.press(x: 10, y: 1))))
+        #expect(runtime.state.current?.title == "A")
+    }
+
+    @Test func aClickOnAFieldActivatesIt() {
+        var runtime = FakeRuntime(pages: ["https://m.test/": "<form><input type=checkbox name=c></form>"])
+        runtime.send(.start(url: "https://m.test/"))
+        runtime.send(.input(.mouse(.press(x: 1, y: 1))))
+        #expect(runtime.state.current?.value(of: 0) == .checked(true))
+    }
+}

@@ -137,3 +137,44 @@ struct DumpCommandTests {
         #expect(outcome.standardOutput.contains("␛]0;title␇"))
     }
 }
+
+@Suite("penny without a terminal")
+struct NoTerminalTests {
+    @Test func theFullScreenBrowserRefusesWithoutATerminalAndSuggestsDump() throws {
+        let outcome = try PennyProcess.run(["https://example.com/"])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("--dump"))
+    }
+}
+
+@Suite("penny wallet")
+struct WalletCommandTests {
+    @Test func theKeyIsMadeOnceWithModeSixHundredAndNeverPrinted() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("penny-key-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let first = try PennyProcess.run(["wallet", "address"], environment: ["PENNY_HOME": home])
+        #expect(first.status == 0)
+        let address = first.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(address.hasPrefix("0x") && address.count == 42)
+        let second = try PennyProcess.run(["wallet", "address", "--json"], environment: ["PENNY_HOME": home])
+        #expect(second.standardOutput == "{\"address\":\"\(address)\"}\n")
+        let keyPath = home + "/data/wallet.key"
+        let attributes = try FileManager.default.attributesOfItem(atPath: keyPath)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let key = try String(contentsOfFile: keyPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(key.count == 64)
+        #expect(!first.standardOutput.contains(key) && !second.standardOutput.contains(key))
+    }
+
+    @Test func mainNetworksRefuseTopUpsAndTakeABudget() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("penny-main-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let topUp = try PennyProcess.run(["wallet", "topup", "5", "--network", "eip155:8453", "--asset", "USDC"], environment: ["PENNY_HOME": home])
+        #expect(topUp.status == 6)
+        let budget = try PennyProcess.run(["wallet", "budget", "2.50", "--network", "eip155:8453", "--asset", "USDC"], environment: ["PENNY_HOME": home])
+        #expect(budget.status == 0, "\(budget.standardError)")
+        let balance = try PennyProcess.run(["wallet", "balance", "--json"], environment: ["PENNY_HOME": home])
+        #expect(balance.standardOutput.contains(#""balance":"2500000""#))
+        #expect(balance.standardOutput.contains(#""kind":"main""#))
+    }
+}

@@ -11,6 +11,8 @@ struct BrowsingScenarioTests {
         let penny = try PennySession.start([])
         try penny.waitFor("A terminal web browser that understands HTTP 402")
         #expect(penny.terminal.isAlternateScreen)
+        penny.terminal.send(text: "G")
+        try penny.waitFor("No wallet yet")
         penny.terminal.press(.function(1))
         try penny.waitFor("Penny keys")
         #expect(penny.screen.contains("search forward"))

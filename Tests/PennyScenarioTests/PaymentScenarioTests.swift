@@ -1,5 +1,6 @@
 import Foundation
 import PseudoTerminal
+import TestSupport
 import Testing
 
 /// Recorded scenarios of paying on the demo site through the interactive prompt.
@@ -129,6 +130,28 @@ extension PaymentScenarioTests {
         penny.terminal.send(text: "y")
         #expect(try penny.balance() == "200000")
         penny.terminal.send(text: "n")
+        try penny.quit()
+    }
+}
+
+extension PaymentScenarioTests {
+    @Test func anExpiredOfferSaysSoAndIsNotPaid() throws {
+        // A Payment-scheme challenge that expired in 2020, for the demo token.
+        let request = #"{"amount":"10000","currency":"0x5FbDB2315678afecb367f032d93F642f64180aa3","recipient":"0x209693Bc6afc0C5328bA36FaF03C514EF312287C","methodDetails":{"chainId":31337,"decimals":6,"credentialTypes":["authorization"]}}"#
+        let encoded = Data(request.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let challenge = #"Payment id="old", realm="127.0.0.1", method="evm", intent="charge", request="\#(encoded)", expires="2020-01-01T00:00:00Z""#
+        let server = try LoopbackHTTPServer { _ in
+            LoopbackHTTPServer.Response(status: 402, headers: [("Content-Type", "text/html"), ("WWW-Authenticate", challenge)],
+                                        body: .bytes(Array("<h1>Old news</h1><p>Teaser.</p>".utf8)))
+        }
+        let penny = try PennySession.start([server.url("/old")])
+        try penny.waitFor("Payment required")
+        #expect(penny.screen.contains("Expires:  expired"))
+        #expect(penny.screen.contains("This offer has expired"))
+        penny.terminal.send(text: "y")
+        try penny.terminal.waitUntil("refused") { $0.screenRows.last?.contains("expired") == true }
+        #expect(server.requests.count == 1, "nothing was sent with a credential")
         try penny.quit()
     }
 }
