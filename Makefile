@@ -19,6 +19,7 @@ build: deps
 # Swift code, which is most of Penny's start-up time.
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-release --product penny
+	$(SWIFT) build -c release --scratch-path .build-release --product DemoSiteLoad
 
 # Swift's own tests (one of which pays the x402 SDK's server, so the interop venv comes
 # first), then the interoperability checks with the official SDKs.

@@ -75,6 +75,8 @@ let package = Package(
         // Test support: a loopback HTTP server, and a pseudo-terminal read back through libvterm.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "PseudoTerminal", dependencies: ["CVterm"], path: "Tests/PseudoTerminal"),
+        .executableTarget(name: "DemoSiteLoad", dependencies: ["DemoSite", "CurlTransport", "EVMSigning", "HTTPModel"],
+                          path: "bench/DemoSiteLoad"),
         .executableTarget(name: "TerminalProbe", dependencies: ["TerminalUI", "ScreenGrid"], path: "Tests/TerminalProbe"),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),

@@ -35,4 +35,5 @@ done
 mkdir -p "$out"
 
 python3 "$bench_dir/rendering.py" "$penny" "$shared" "$out"
-# Later benchmarks (payments, demo-site throughput) go here, one line each.
+"$bench_dir/payments.sh" "$penny"
+"$(dirname "$penny")/DemoSiteLoad" 600 4
