@@ -31,7 +31,7 @@ struct ConfigLoaderTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (config, warnings) = ConfigLoader.load(path: path)
         #expect(config.theme == "light")
-        #expect(warnings.map(\.description) == ["\(path):2: unknown setting \"bogus\"; known: home-page, theme, [timeouts], [keys]"])
+        #expect(warnings.map(\.description) == ["\(path):2: unknown setting \"bogus\"; known: home-page, theme, [timeouts], [keys], [payments]"])
     }
 
     @Test func overrides() {

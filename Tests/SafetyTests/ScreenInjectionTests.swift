@@ -72,7 +72,9 @@ struct ScreenInjectionTests {
         try session.waitFor(text: "Payment required")
         session.send(text: "y")
         try session.waitUntil("the refusal") { $0.screenText.contains("refused") }
-        session.press(.escape)
+        usleep(300_000)
+        session.send(text: "n")
+        try session.waitUntil("the prompt closed") { !$0.screenText.contains("Payment required") }
         open("/receipt-error")
         try session.waitFor(text: "Payment required")
         session.send(text: "y")
@@ -84,6 +86,10 @@ struct ScreenInjectionTests {
         // script's own first line ("Script started on …") and last ("Script done on …").
         if let newline = bytes.firstIndex(of: 0x0A) { bytes.removeFirst(newline + 1) }
         if let trailer = bytes.lastRange(of: Array("\nScript done on".utf8)) { bytes.removeSubrange(trailer.lowerBound...) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for shown in ["Hostile page", "Response headers:", "café", "Payment required", "Receipt:", "refused", "pending"] {
+            #expect(text.contains(shown), "the raw log holds what was on screen: \(shown)")
+        }
         let problems = TerminalBytes.screenViolations(bytes)
         #expect(problems.isEmpty, "\(problems.count) unsafe sequences in Penny's \(bytes.count) bytes:\n\(problems.prefix(15).joined(separator: "\n"))")
 
