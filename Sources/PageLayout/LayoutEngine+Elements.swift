@@ -340,9 +340,12 @@ extension LayoutEngine {
         let state = listStack[last]
         let marker = String(state.marker(for: state.next).prefix(12))
         listStack[last].next &+= state.step
-        let padding = max(state.markerWidth - DisplayWidth.of(marker), 0)
+        // Items the list did not count (inside other elements) may have wider markers: the
+        // column grows for them rather than pushing the line past the page.
+        let columnWidth = max(state.markerWidth, DisplayWidth.of(marker))
+        let padding = columnWidth - DisplayWidth.of(marker)
         beginBlock(blankLines: 0)
-        pushPrefix(String(repeating: " ", count: state.markerWidth + 1),
+        pushPrefix(String(repeating: " ", count: columnWidth + 1),
                    firstLine: String(repeating: " ", count: padding) + marker + " ",
                    firstLineAttributes: TextAttributes(flags: .listMarker))
         layoutChildren(of: id, style)

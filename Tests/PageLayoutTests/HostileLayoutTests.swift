@@ -98,3 +98,16 @@ struct HostileLayoutTests {
         }
     }
 }
+
+extension HostileLayoutTests {
+    @Test func listItemsTheListDidNotCountNeverOverflow() {
+        let items = (1...12).map { "<li>item \($0)</li>" }.joined()
+        for width in [10, 20, 80] {
+            let page = render("<ol><i>\(items)</i></ol><ol start=99999><b><li>x</li></b></ol>", width: width)
+            expectWithinWidth(page, width)
+            if width == 80 {
+                #expect(page.lines.contains { $0.text.contains("12. item 12") })
+            }
+        }
+    }
+}
