@@ -1,6 +1,9 @@
 # Penny: `make demo` runs the browser, `make test` runs every test. Both install the
 # Debian packages they need first (see scripts/install-packages.sh).
 SWIFT ?= swift
+# toml++ (inside TOMLKit) aborts on some malformed TOML when its assertions are compiled in;
+# without them it reports the error, which Penny shows with the file and line.
+SWIFT_FLAGS ?= -Xcxx -DNDEBUG
 SYSTEM_PACKAGES := libncursesw5-dev libcurl4-openssl-dev libgumbo-dev libsecp256k1-dev libvterm-dev libsqlite3-dev pkg-config
 BENCH_PACKAGES := w3m lynx elinks links hyperfine
 
@@ -13,18 +16,18 @@ bench-deps:
 	@scripts/install-packages.sh $(BENCH_PACKAGES)
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFT_FLAGS)
 
 # Static Swift libraries and a position-dependent executable: no run-time relocation of the
 # Swift code, which is most of Penny's start-up time.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-release --product penny
-	$(SWIFT) build -c release --scratch-path .build-release --product DemoSiteLoad
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-release --product penny
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --scratch-path .build-release --product DemoSiteLoad
 
 # Swift's own tests (one of which pays the x402 SDK's server, so the interop venv comes
 # first), then the interoperability checks with the official SDKs.
 test: deps
-	$(SWIFT) build --build-tests
+	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	interop/run.sh --setup > /dev/null
 	$(SWIFT) test --skip-build
 	interop/run.sh $$($(SWIFT) build --show-bin-path)/penny
