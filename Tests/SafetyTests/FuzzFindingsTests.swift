@@ -6,11 +6,12 @@ import Glibc
 #endif
 
 /// What the fuzzers found, each shown on the real `penny` (see safety/README.md).
-@Suite("Fuzzer findings", .serialized)
+@Suite("Fuzzer findings")
 struct FuzzFindingsTests {
     /// toml++ 3.4 (inside TOMLKit) asserts and aborts on malformed TOML instead of reporting an
-    /// error: a config file or theme with one of these lines kills Penny at start, in debug and
-    /// release builds alike (TOMLKit compiles toml++ without NDEBUG).
+    /// error: a config file or theme with one of these lines killed Penny at start, in debug and
+    /// release builds alike. The Makefile now builds with `-Xcxx -DNDEBUG` (SWIFT_FLAGS); a
+    /// plain `swift build` still aborts.
     static let crashingTOML = [
         "[über]",        // a table name that starts with a non-ASCII letter
         "[!]",           // or with punctuation
@@ -19,22 +20,25 @@ struct FuzzFindingsTests {
         "s = [}",        // `}` where an array expects a value (parse_value's assertion)
     ]
 
+    /// Swift's backtracer would hold a crashed Penny on the terminal, asking for a key.
+    static let noBacktrace = ["SWIFT_BACKTRACE": "enable=no"]
+
     @Test(arguments: crashingTOML)
     func aBrokenConfigFileIsAWarningNotACrash(_ line: String) throws {
         let penny = try Penny(label: "toml")
         defer { penny.remove() }
         try FileManager.default.createDirectory(atPath: penny.home + "/config", withIntermediateDirectories: true)
         try Data("theme = \"default\"\n\(line)\n".utf8).write(to: URL(fileURLWithPath: penny.home + "/config/config.toml"))
-        let session = try PseudoTerminalSession(executable: Penny.executable, arguments: [], width: 100, height: 30,
-                                                home: penny.home, name: "SafetyTests-brokenConfig")
+        let session = try PseudoTerminalSession(executable: Penny.executable, arguments: [], environment: Self.noBacktrace,
+                                                width: 100, height: 30, home: penny.home, name: "SafetyTests-brokenConfig")
         defer { session.stop() }
-        try? session.waitUntil(timeout: .seconds(5), "the start page or an exit") { session in
-            session.exitCode != nil || session.screenText.contains("config.toml")
-        }
-        let status = session.exitCode
-        #expect(status == nil, "penny exited with \(status.map(String.init) ?? "-") (134 is SIGABRT) on a config.toml holding \(line.debugDescription)")
+        // Still running after three seconds: it started. (waitForExit throws when it does not exit.)
+        let status = try? session.waitForExit(timeout: .seconds(3))
+        #expect(status == nil, "penny exited with \(status.map(String.init) ?? "-") (134 is SIGABRT) on a config.toml holding \(line.debugDescription): \(session.screenText.prefix(300))")
         if status == nil {
-            #expect(session.screenText.contains("config.toml"), "the problem is named on the status line")
+            // Fails today: BrowserRuntime.init puts the warning on the status line, and the first
+            // page load (the start page included) replaces it before anything is drawn.
+            #expect(session.screenText.contains("config.toml"), "the config file's problem is shown: \(session.screenRows.last ?? "")")
             session.send(text: "Q")
         }
     }
@@ -45,15 +49,15 @@ struct FuzzFindingsTests {
         defer { penny.remove() }
         try FileManager.default.createDirectory(atPath: penny.home + "/config/themes", withIntermediateDirectories: true)
         try Data("name = \"broken\"\n\(line)\n".utf8).write(to: URL(fileURLWithPath: penny.home + "/config/themes/broken.toml"))
-        let session = try PseudoTerminalSession(executable: Penny.executable, arguments: ["--theme", "broken"], width: 100,
-                                                height: 30, home: penny.home, name: "SafetyTests-brokenTheme")
+        let session = try PseudoTerminalSession(executable: Penny.executable, arguments: ["--theme", "broken"],
+                                                environment: Self.noBacktrace, width: 100, height: 30, home: penny.home, name: "SafetyTests-brokenTheme")
         defer { session.stop() }
-        try? session.waitUntil(timeout: .seconds(5), "the start page or an exit") { session in
-            session.exitCode != nil || session.screenText.contains("broken")
+        let status = try? session.waitForExit(timeout: .seconds(3))
+        #expect(status == nil, "penny exited with \(status.map(String.init) ?? "-") (134 is SIGABRT) on a theme holding \(line.debugDescription): \(session.screenText.prefix(300))")
+        if status == nil {
+            #expect(session.screenText.contains("broken"), "the theme's problem is shown: \(session.screenRows.last ?? "")")
+            session.send(text: "Q")
         }
-        let status = session.exitCode
-        #expect(status == nil, "penny exited with \(status.map(String.init) ?? "-") (134 is SIGABRT) on a theme holding \(line.debugDescription)")
-        if status == nil { session.send(text: "Q") }
     }
 
     /// A list item inside an inline element (`<ol><i><li>`, which HTML parsers keep as the
