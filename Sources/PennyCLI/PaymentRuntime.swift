@@ -213,7 +213,7 @@ final class PaymentRuntime {
 /// Credential headers as stored with a reservation: a JSON array of [name, value] pairs.
 enum CredentialHeaders {
     static func encode(_ headers: [HTTPHeader]) -> [UInt8] {
-        let pairs = headers.map { "[" + quoted($0.name) + "," + quoted($0.value) + "]" }
+        let pairs = headers.map { "[" + JSONString.quote($0.name) + "," + JSONString.quote($0.value) + "]" }
         return Array(("[" + pairs.joined(separator: ",") + "]").utf8)
     }
 
@@ -225,23 +225,5 @@ enum CredentialHeaders {
             headers.append(HTTPHeader(name: name, value: text))
         }
         return headers
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

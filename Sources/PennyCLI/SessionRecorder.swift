@@ -25,7 +25,7 @@ struct SessionRecorder {
         _ = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size)
         let environment = ProcessEnvironment.current
         var header = "{\"version\": 2, \"width\": \(size.ws_col), \"height\": \(size.ws_row), \"timestamp\": \(time(nil))"
-        header += ", \"env\": {\"TERM\": \(CastText.quote(environment["TERM"] ?? "")), \"SHELL\": \(CastText.quote(environment["SHELL"] ?? ""))}}\n"
+        header += ", \"env\": {\"TERM\": \(JSONString.quote(environment["TERM"] ?? "")), \"SHELL\": \(JSONString.quote(environment["SHELL"] ?? ""))}}\n"
         CastText.write(castFile, header)
 
         // Everything the child needs is built before forking: it only calls execv.
@@ -73,7 +73,7 @@ struct SessionRecorder {
                 if count <= 0 { break loop }
                 _ = buffer.withUnsafeBytes { FileDescriptor.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
                 if let text = output.take(buffer[0..<count]) {
-                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"o\", \(CastText.quote(text))]\n")
+                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"o\", \(JSONString.quote(text))]\n")
                 }
             }
             if fds[0].revents != 0 {
@@ -81,7 +81,7 @@ struct SessionRecorder {
                 if count <= 0 { break loop }
                 _ = buffer.withUnsafeBytes { FileDescriptor.writeAll(master, UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
                 if recordInput, let text = input.take(buffer[0..<count]) {
-                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"i\", \(CastText.quote(text))]\n")
+                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"i\", \(JSONString.quote(text))]\n")
                 }
             }
         }
@@ -123,27 +123,6 @@ enum CastText {
     static func write(_ descriptor: Int32, _ text: String) {
         var text = text
         text.withUTF8 { _ = FileDescriptor.writeAll(descriptor, UnsafeRawBufferPointer($0)) }
-    }
-
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     /// Holds back the start of a UTF-8 sequence cut by a read until the rest arrives.

@@ -279,31 +279,13 @@ indirect enum JSONOutput {
 
     var text: String {
         switch self {
-        case .string(let value): return JSONOutput.quote(value)
+        case .string(let value): return JSONString.quote(value)
         case .number(let value): return value
-        case .object(let members): return "{" + members.map { JSONOutput.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+        case .object(let members): return "{" + members.map { JSONString.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
         case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
         }
     }
 
     static func object(_ members: [(String, JSONOutput)]) -> String { JSONOutput.object(members).text }
     static func array(_ items: [JSONOutput]) -> String { JSONOutput.array(items).text }
-
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            default:
-                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
 }

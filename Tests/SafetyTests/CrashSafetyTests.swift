@@ -82,8 +82,13 @@ struct CrashSafetyTests {
         report("after resending", LedgerInvariants.check(wallet: wallet, funded: Self.funded, site: payments))
         report("after resending", LedgerInvariants.checkSettled(wallet: wallet, site: payments))
 
+        let siteNonces = Set(payments.map { $0.nonce.lowercased() })
+        let lost = wallet.payments(in: .released).filter { siteNonces.contains($0.nonce?.lowercased() ?? "") }
+        let integrityChecks = kills + 1
+        problems.sort { ($0.contains("LOST") ? 0 : 1) < ($1.contains("LOST") ? 0 : 1) }
         print("""
-            crash safety: \(kills) kills (seed \(seed), delays 0-\(delayLimit) ms): \(killedRunning) while running, \(finishedFirst) after finishing; \
+            crash safety: \(lost.count) payments lost (the site was paid, the wallet released them); \
+            \(integrityChecks) integrity checks; \(kills) kills (seed \(seed), delays 0-\(delayLimit) ms): \(killedRunning) while running, \(finishedFirst) after finishing; \
             stages \(stages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")); \
             \(recovered) reservations recovered, \(resends) pending resent; site \(payments.count) payments, \
             wallet \(wallet.payments(in: .committed).count) committed, \(wallet.payments(in: .released).count) released
