@@ -33,6 +33,7 @@ extension Browser {
         for assessment in assessments { session.assessments[assessment.offer] = assessment }
         if let pending {
             // Signed before, outcome unknown: the same credential goes again; nothing new is signed.
+            session.resending = true
             state.payment = session
             state.status = .info("Sending again the payment already signed for this page (nothing new is signed).")
             return sendCredential(&state, reservation: pending.reservation, headers: pending.headers)
@@ -199,13 +200,27 @@ extension Browser {
             // The credential never follows a redirect; the target is opened without it.
             let receipt = PaymentReceipt.read(response)
             state.payment = nil
-            var effects: [BrowserEffect] = [.settlePayment(reservation: reservation, receipt != nil ? .commit(receipt: receipt) : .pending)]
+            var effects: [BrowserEffect] = []
+            if receipt != nil || !session.resending {
+                effects.append(.settlePayment(reservation: reservation, receipt != nil ? .commit(receipt: receipt) : .pending))
+            }
             if let location = response.headers["Location"] {
                 effects += open(&state, AbsoluteURL(response.finalURL)?.resolve(location)?.description ?? location)
             }
             return effects
         }
         let reason = PaymentReceipt.refusalReason(response)
+        if session.resending {
+            // The server may have taken this credential before: "already used" means it did
+            // (commit); any other refusal leaves it pending — never released, never re-signed.
+            state.payment = nil
+            if PaymentReceipt.saysAlreadyUsed(reason) {
+                state.status = .info("The server had already accepted this payment; recorded as paid.")
+                return [.settlePayment(reservation: reservation, .commit(receipt: nil))]
+            }
+            state.status = .error("The payment stays pending (the server said: \(TerminalSafe.sanitize(reason))). See penny wallet pending.")
+            return []
+        }
         if response.status >= 500 {
             // The server may have settled before failing: keep the money held, never sign again.
             state.payment = nil
@@ -240,6 +255,10 @@ extension Browser {
         state.loading = nil
         guard let session = state.payment, case .sending(let reservation) = session.phase else { return [] }
         state.payment = nil
+        if session.resending {
+            state.status = .error("The payment stays pending: \(TerminalSafe.sanitize(error.message)). Reload to send it again.")
+            return []
+        }
         switch error.kind {
         case .couldNotResolveHost, .couldNotConnect, .invalidURL, .unsupportedScheme, .tlsFailure:
             // The credential never left this machine: the money is released.
@@ -257,6 +276,12 @@ enum PaymentReceipt {
     /// `PAYMENT-RESPONSE` (x402 v2), `X-PAYMENT-RESPONSE` (v1) or `Payment-Receipt` (the Payment scheme).
     static func read(_ response: HTTPResponse) -> String? {
         response.headers["PAYMENT-RESPONSE"] ?? response.headers["X-PAYMENT-RESPONSE"] ?? response.headers["Payment-Receipt"]
+    }
+
+    /// Whether a refusal says the credential was used already (so the money did move).
+    static func saysAlreadyUsed(_ reason: String) -> Bool {
+        let lower = reason.lowercased()
+        return lower.contains("nonce_already_used") || lower.contains("already been used") || lower.contains("already used")
     }
 
     /// Why a server refused a credential: its error report, a problem document, or the status.

@@ -136,7 +136,9 @@ public enum Browser {
         var effects: [BrowserEffect] = [.cancel(id: loading.id)]
         if case .paidRetry = loading.purpose, let session = state.payment, case .sending(let reservation) = session.phase {
             state.payment = nil
-            effects.append(.settlePayment(reservation: reservation, .pending))
+            if !session.resending {
+                effects.append(.settlePayment(reservation: reservation, .pending))
+            }
         }
         return effects
     }

@@ -110,6 +110,9 @@ public struct PaymentSession: Equatable, Sendable {
     /// Why the server refused the last attempt, shown in the prompt.
     public var serverReason: String?
     public var allowancePerDay: BigUInt?
+    /// The credential being sent was signed before and its outcome was unknown: a refusal
+    /// now may mean the server already took it, so the money is never released on one.
+    public var resending = false
 
     /// The offer shown in the prompt.
     public var offer: PaymentOffer? {

@@ -132,11 +132,11 @@ struct DumpPayment {
             answer = try transport.perform(retry)
         } catch {
             switch error.kind {
-            case .couldNotResolveHost, .couldNotConnect, .invalidURL, .unsupportedScheme, .tlsFailure:
+            case .couldNotResolveHost, .couldNotConnect, .invalidURL, .unsupportedScheme, .tlsFailure where offer != nil:
                 settle(.release(reason: error.description))
                 Console.error("not paid: " + TerminalSafe.sanitize(error.description))
             default:
-                settle(.pending)
+                if offer != nil { settle(.pending) }
                 Console.error("the payment is pending (\(TerminalSafe.sanitize(error.message))); running the same command again sends the same signed payment.")
             }
             return .notPaid(ExitStatus.loadFailed)
@@ -149,12 +149,24 @@ struct DumpPayment {
             Console.error(TerminalSafe.sanitize("paid \(what) to \(host)" + (receipt.map { " · receipt " + String($0.prefix(40)) } ?? "")))
             return .paid(answer)
         }
+        let resending = offer == nil
         if answer.status >= 500 || (300..<400).contains(answer.status) && receipt == nil {
-            settle(.pending)
+            if !resending { settle(.pending) }
             Console.error("the server answered HTTP \(answer.status) after receiving the payment; it stays pending.")
             return .notPaid(ExitStatus.httpError)
         }
         let reason = Self.refusal(answer)
+        if resending {
+            // This credential may have been taken before: never release it on a refusal.
+            let lower = reason.lowercased()
+            if lower.contains("nonce_already_used") || lower.contains("already been used") || lower.contains("already used") {
+                settle(.commit(receipt: nil))
+                Console.error("the server had already accepted this payment; recorded as paid.")
+            } else {
+                Console.error("the payment stays pending (the server said: \(TerminalSafe.sanitize(reason))); see penny wallet pending.")
+            }
+            return .notPaid(ExitStatus.paymentRequired)
+        }
         settle(.release(reason: reason))
         Console.error("not paid: the server refused the payment: " + TerminalSafe.sanitize(reason))
         return .notPaid(ExitStatus.paymentRequired)

@@ -247,3 +247,31 @@ struct ExpiredOfferTests {
         #expect(PaymentPromptViewProbe.text(runtime.state).contains("Expires:  in 2 min 5 s"))
     }
 }
+
+struct ResentPaymentTests {
+    func resending(refusal: String) -> FakeRuntime {
+        var runtime = FakeRuntime()
+        runtime.pendingCredential = PendingCredential(reservation: 7, headers: [HTTPHeader(name: "PAYMENT-SIGNATURE", value: "old")])
+        runtime.responder = { request in
+            if request.headers["PAYMENT-SIGNATURE"] != nil {
+                return (402, [("Content-Type", "application/problem+json")],
+                        #"{"type":"https://paymentauth.org/problems/verification-failed","detail":"\#(refusal)"}"#)
+            }
+            return (402, [("PAYMENT-REQUIRED", PaymentFlowTests.paymentRequired)], "<p>Teaser</p>")
+        }
+        runtime.send(.start(url: PaymentFlowTests.url))
+        return runtime
+    }
+
+    @Test func aResentCredentialTheServerAlreadyTookIsCommittedNeverReleased() {
+        let runtime = resending(refusal: "EVM authorization has already been used.")
+        #expect(runtime.prepared.isEmpty, "nothing new is signed")
+        #expect(runtime.settlements.map(\.1) == [.commit(receipt: nil)])
+    }
+
+    @Test func anyOtherRefusalOfAResentCredentialLeavesItPending() {
+        let runtime = resending(refusal: "signature invalid")
+        #expect(runtime.settlements.isEmpty, "no release: the money stays held")
+        #expect(runtime.state.status?.text.contains("stays pending") == true)
+    }
+}
