@@ -51,10 +51,12 @@ final class BrowserRuntime {
         let loaded = themeLoader.loadTheme(named: settings.themeName)
         theme = loaded.theme.adapted(to: colorSupport)
         themeName = settings.themeName
+        // Shown once the first page is on screen (a status set now would be replaced by the load).
         if let warning = settings.warnings.first ?? loaded.warnings.first.map(\.description) {
-            state.status = .error(TerminalSafe.sanitize(warning))
+            self.notice = TerminalSafe.sanitize(warning) + (notice.map { " · " + $0 } ?? "")
+        } else {
+            self.notice = notice
         }
-        self.notice = notice
     }
 
     /// Runs until the user quits.
