@@ -48,8 +48,11 @@ struct PaymentScenarioTests {
         #expect(try penny.balance() == "5000000")
         penny.terminal.send(text: "n")
         penny.open("articles/a-token-nobody-knows")
-        try penny.waitFor("Payment required")
-        #expect(penny.screen.contains("⚠"), "an unknown asset is explained")
+        // Wait for this article's own prompt, not the one still on screen from the last page.
+        try penny.terminal.waitUntil("the unknown asset's prompt, with its warning") { session in
+            session.screenRows[0].contains("a-token-nobody-knows") && session.screenText.contains("Payment required")
+                && session.screenText.contains("⚠")
+        }
         penny.terminal.send(text: "n")
         penny.open("articles/the-subscription-maze")
         try penny.terminal.waitUntil("a summary") { $0.screenRows.last?.hasPrefix("402 Payment Required") == true }
