@@ -272,20 +272,20 @@ extension Browser {
 }
 
 /// Receipts and refusal reasons in the answers to a paid retry.
-enum PaymentReceipt {
+public enum PaymentReceipt {
     /// `PAYMENT-RESPONSE` (x402 v2), `X-PAYMENT-RESPONSE` (v1) or `Payment-Receipt` (the Payment scheme).
-    static func read(_ response: HTTPResponse) -> String? {
+    public static func read(_ response: HTTPResponse) -> String? {
         response.headers["PAYMENT-RESPONSE"] ?? response.headers["X-PAYMENT-RESPONSE"] ?? response.headers["Payment-Receipt"]
     }
 
     /// Whether a refusal says the credential was used already (so the money did move).
-    static func saysAlreadyUsed(_ reason: String) -> Bool {
+    public static func saysAlreadyUsed(_ reason: String) -> Bool {
         let lower = reason.lowercased()
         return lower.contains("nonce_already_used") || lower.contains("already been used") || lower.contains("already used")
     }
 
     /// Why a server refused a credential: its error report, a problem document, or the status.
-    static func refusalReason(_ response: HTTPResponse) -> String {
+    public static func refusalReason(_ response: HTTPResponse) -> String {
         let report = OfferParser.parse(response)
         if let first = report.serverErrors.first { return first }
         if let problem = ProblemDocument.summary(response.body) { return problem }

@@ -141,7 +141,7 @@ struct DumpPayment {
             }
             return .notPaid(ExitStatus.loadFailed)
         }
-        let receipt = answer.headers["PAYMENT-RESPONSE"] ?? answer.headers["X-PAYMENT-RESPONSE"] ?? answer.headers["Payment-Receipt"]
+        let receipt = PaymentReceipt.read(answer)
         if answer.isSuccess {
             settle(.commit(receipt: receipt))
             let what = offer?.formattedAmount ?? "the payment"
@@ -155,11 +155,10 @@ struct DumpPayment {
             Console.error("the server answered HTTP \(answer.status) after receiving the payment; it stays pending.")
             return .notPaid(ExitStatus.httpError)
         }
-        let reason = Self.refusal(answer)
+        let reason = PaymentReceipt.refusalReason(answer)
         if resending {
             // This credential may have been taken before: never release it on a refusal.
-            let lower = reason.lowercased()
-            if lower.contains("nonce_already_used") || lower.contains("already been used") || lower.contains("already used") {
+            if PaymentReceipt.saysAlreadyUsed(reason) {
                 settle(.commit(receipt: nil))
                 Console.error("the server had already accepted this payment; recorded as paid.")
             } else {
@@ -170,14 +169,5 @@ struct DumpPayment {
         settle(.release(reason: reason))
         Console.error("not paid: the server refused the payment: " + TerminalSafe.sanitize(reason))
         return .notPaid(ExitStatus.paymentRequired)
-    }
-
-    private static func refusal(_ response: HTTPResponse) -> String {
-        let report = OfferParser.parse(response)
-        if let first = report.serverErrors.first { return first }
-        if let value = JSONValue.parse(response.body), let detail = value["detail"]?.string ?? value["title"]?.string {
-            return (value["type"]?.string?.split(separator: "/").last.map { String($0) + ": " } ?? "") + detail
-        }
-        return report.informal?.message ?? "HTTP \(response.status)"
     }
 }
