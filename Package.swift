@@ -111,5 +111,22 @@ let package = Package(
         .testTarget(name: "PennyCLITests", dependencies: ["TestSupport", "DemoSite", "PaymentOffers"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PseudoTerminal", "ScreenGrid"]),
         .testTarget(name: "PennyScenarioTests", dependencies: ["PseudoTerminal", "TestSupport"]),
+        // Issue 8's safety checks (safety/README.md): the tests, and one libFuzzer target per parser.
+        .testTarget(name: "SafetyTests", dependencies: [
+            "TestSupport", "PseudoTerminal", "Wallet",
+            .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "FuzzSupport", dependencies: ["TerminalText"], path: "safety/fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzOfferParser", dependencies: [
+            "FuzzSupport", "PaymentOffers", "HTTPModel", "TerminalText", .product(name: "BigInt", package: "BigInt"),
+        ], path: "safety/fuzz/FuzzOfferParser", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzPageLayout", dependencies: ["FuzzSupport", "HTTPModel", "PageLayout", "PageLoading", "TerminalText"],
+                          path: "safety/fuzz/FuzzPageLayout", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzTheme", dependencies: ["FuzzSupport", "Themes"],
+                          path: "safety/fuzz/FuzzTheme", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzConfig", dependencies: ["FuzzSupport", "BrowserConfig"],
+                          path: "safety/fuzz/FuzzConfig", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(name: "FuzzDemoVerifier", dependencies: ["FuzzSupport", "DemoSite", "EVMSigning", .product(name: "BigInt", package: "BigInt")],
+                          path: "safety/fuzz/FuzzDemoVerifier", swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 )

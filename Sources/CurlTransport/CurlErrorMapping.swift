@@ -10,6 +10,15 @@ enum CurlErrorMapping {
         let currentURL = handle.string(CURLINFO_EFFECTIVE_URL) ?? url
         let curlText = handle.errorText(for: code)
 
+        // libcurl refuses too many headers ("Too large response headers: N > 307200") and a
+        // header line over 100 KB, which it reports as CURLE_OUT_OF_MEMORY with no other words.
+        if curlText.contains("response headers") {
+            return .headersTooLarge(url: currentURL, detail: curlText)
+        }
+        if code == CURLE_OUT_OF_MEMORY && collector.body.isEmpty {
+            return .headersTooLarge(url: currentURL, detail: "a header line over 100 KB")
+        }
+
         switch code {
         case CURLE_FILESIZE_EXCEEDED:
             return .tooLarge(url: url, limit: configuration.maximumBodyBytes)

@@ -62,6 +62,12 @@ extension TransportError {
                        message: "response larger than \(formatBytes(limit)) refused (\(url))", detail: detail)
     }
 
+    /// libcurl refuses a single header line over 100 KB and all headers over 300 KB.
+    public static func headersTooLarge(url: String, detail: String? = nil) -> TransportError {
+        TransportError(kind: .tooLarge, url: url,
+                       message: "\(authority(of: url)) sent response headers too large to read", detail: detail)
+    }
+
     public static func tlsFailure(url: String, detail: String? = nil) -> TransportError {
         TransportError(kind: .tlsFailure, url: url,
                        message: "secure connection to \(authority(of: url)) failed", detail: detail)

@@ -18,8 +18,7 @@ func check(_ bytes: [UInt8]) {
         require(!error.message.isEmpty, "a theme error without a message")
         if let line = error.line {
             // Lines as TOML counts them: LF-terminated (a CRLF is one Character in Swift).
-            // Lines as TOML counts them: LF-terminated (a CRLF is one Character in Swift).
-    let lineCount = bytes.filter { $0 == 0x0A }.count + 1
+            let lineCount = bytes.filter { $0 == 0x0A }.count + 1
             require(line >= 1 && line <= lineCount, "error on line \(line) of a \(lineCount)-line file: \(error)")
         }
     }
