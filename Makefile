@@ -25,12 +25,14 @@ release: deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --scratch-path .build-release --product DemoSiteLoad
 
 # Swift's own tests (one of which pays the x402 SDK's server, so the interop venv comes
-# first), then the interoperability checks with the official SDKs.
+# first), then the interoperability checks with the official SDKs, then every fuzzer for
+# 20 s (FUZZ_QUICK_SECONDS).
 test: deps
 	$(SWIFT) build $(SWIFT_FLAGS) --build-tests
 	interop/run.sh --setup > /dev/null
 	$(SWIFT) test --skip-build
 	interop/run.sh $$($(SWIFT) build --show-bin-path)/penny
+	safety/fuzz-quick.sh
 
 demo: build
 	$$($(SWIFT) build --show-bin-path)/penny --demo
@@ -50,4 +52,4 @@ soak: build
 	safety/soak.sh $$($(SWIFT) build --show-bin-path)/penny
 
 clean:
-	rm -rf .build .build-release
+	rm -rf .build .build-release .build-fuzz

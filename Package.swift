@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "BrowserCoreTests", dependencies: [
             "BrowserCore", "BrowserConfig", "GumboHTML", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "TextDecoding",
             "Themes", "WebAddress", .product(name: "BigInt", package: "BigInt"),
-        ]),
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
         .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML"]),
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport", "TextDecoding"]),
         .testTarget(name: "PennyCLITests", dependencies: ["TestSupport", "DemoSite", "PaymentOffers"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PseudoTerminal", "ScreenGrid"]),
-        .testTarget(name: "PennyScenarioTests", dependencies: ["PseudoTerminal", "TestSupport"]),
+        .testTarget(name: "PennyScenarioTests", dependencies: ["PseudoTerminal", "TestSupport"], exclude: ["Screens"]),
         // Issue 8's safety checks (safety/README.md): the tests, and one libFuzzer target per parser.
         .testTarget(name: "SafetyTests", dependencies: [
             "TestSupport", "PseudoTerminal", "Wallet",

@@ -26,14 +26,7 @@ input_timeout="${FUZZ_INPUT_TIMEOUT:-10}"
 rss_mb="${FUZZ_RSS_MB:-2048}"
 jobs="${FUZZ_JOBS:-2}"
 
-# The targets live in Package.swift once safety/package-targets.txt is pasted in; until
-# then a scratch package with them is used.
-if grep -q '"FuzzOfferParser"' "$root/Package.swift"; then
-    package="$root"
-else
-    package="$("$root/safety/scratch-package.sh")"
-    echo "Package.swift has no fuzz targets yet: using the scratch package $package"
-fi
+package="$root"
 
 if [ -z "${SWIFT_FLAGS+set}" ]; then
     SWIFT_FLAGS="$(sed -n 's/^SWIFT_FLAGS ?= *//p' "$root/Makefile" | head -1)"

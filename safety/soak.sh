@@ -8,19 +8,14 @@
 #     wallet that can afford 70 % of them.
 # Everything runs on 127.0.0.1. SOAK_SEED repeats a run's random kill delays.
 #
-#   SOAK_SCRATCH  build folder (default .build-safety in the repository)
+#   SOAK_SCRATCH  build folder (default .build, the one `make build` uses)
 #   SWIFT_FLAGS   extra swift build flags (default: the Makefile's)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 penny="${1:-}"
-scratch="${SOAK_SCRATCH:-$root/.build-safety}"
-if grep -q '"SafetyTests"' "$root/Package.swift"; then
-    package="$root"
-else
-    package="$("$root/safety/scratch-package.sh")"
-    echo "Package.swift has no SafetyTests target yet: using the scratch package $package"
-fi
+scratch="${SOAK_SCRATCH:-$root/.build}"
+package="$root"
 
 if [ -z "${SWIFT_FLAGS+set}" ]; then
     SWIFT_FLAGS="$(sed -n 's/^SWIFT_FLAGS ?= *//p' "$root/Makefile" | head -1)"

@@ -49,11 +49,15 @@ extension LayoutEngine {
 
     private func layoutTextArea(_ field: FormField, _ attributes: TextAttributes) {
         let rows = field.value.split(separator: "\n", omittingEmptySubsequences: false)
-        let size = min(field.size, max(availableWidth - 2, 1))
+        let size = min(field.size, max(availableWidth - 2, 0))
         beginBlock(blankLines: 0)
         for row in 0..<field.rows {
             let text = row < rows.count ? String(rows[row]) : ""
-            let content = "[" + FieldText.fit(text, width: size, fill: "_") + "]"
+            var content = "[" + FieldText.fit(text, width: size, fill: "_") + "]"
+            // Rows are not wrapped: below 2 cells even the brackets are cut to the line.
+            if DisplayWidth.of(content) > availableWidth {
+                content = FieldText.fit(content, width: max(availableWidth, 1), fill: " ")
+            }
             let contentWidth = DisplayWidth.of(content)
             emitPreformatted(StyledLine(text: content, spans: [StyledSpan(start: 0, end: Int32(contentWidth), attributes: attributes)],
                                         width: contentWidth))

@@ -43,6 +43,9 @@ extension NcursesTerminal {
         switch input {
         case .keyCode(KEY_RESIZE):
             // Curses has already resized its screens; the whole frame must be painted anew.
+            // Output written at the old size may have landed after the terminal resized and
+            // wrapped where curses cannot know: clear the real screen on the next refresh.
+            clearok(CursesGlobals.currentScreen, true)
             lastPainted = nil
             needsFullRepaint = true
             return .resize(width: size.width, height: size.height)

@@ -90,7 +90,9 @@ struct HostileLayoutTests {
         <h1>Title with 日本語</h1><p>Words and <a href=/x>a link</a> 😀 e\u{301}</p>
         <table border=1><tr><th>a</th><th colspan=2>b c</th></tr><tr><td rowspan=2>long cell text</td><td>1</td><td>2</td></tr>
         <tr><td>3</td><td>4</td></tr></table><ul><li>item<ol><li>n</li></ol></li></ul><pre>\tpre\ttabs</pre>
-        <blockquote>quote</blockquote><form><input size=30><select><option>choice</option></select></form>
+        <blockquote>quote</blockquote><form><input size=30><select><option>choice</option></select>
+        <textarea rows=2>Long text</textarea><img alt="a picture"><input type=checkbox><button>Go</button></form>
+        <blockquote><dl><dd><textarea>x</textarea> <input> <img alt=alt></dl></blockquote>
         """
         for width in 2...200 {
             let page = render(html, width: width)

@@ -10,11 +10,13 @@ struct BrowsingScenarioTests {
     @Test func startPageHelpAndQuitRestoreTheTerminal() throws {
         let penny = try PennySession.start([])
         try penny.waitFor("A terminal web browser that understands HTTP 402")
+        try penny.expectScreen("start-page")
         #expect(penny.terminal.isAlternateScreen)
         penny.terminal.send(text: "G")
         try penny.waitFor("No wallet yet")
         penny.terminal.press(.function(1))
         try penny.waitFor("Penny keys")
+        try penny.expectScreen("help")
         #expect(penny.screen.contains("search forward"))
         penny.terminal.send(text: "x")
         try penny.terminal.waitUntil("help closed") { !$0.screenText.contains("Penny keys") }
@@ -29,6 +31,7 @@ struct BrowsingScenarioTests {
         // The free articles are listed last on the front page: follow one by its link.
         penny.open("articles/streaming-cents")
         try penny.waitFor("Streaming")
+        try penny.expectScreen("free-article")
         let firstRow = penny.terminal.screenRows[2]
         penny.terminal.send(text: "jjj")
         try penny.terminal.waitUntil("scrolled") { $0.screenRows[2] != firstRow }
@@ -36,6 +39,7 @@ struct BrowsingScenarioTests {
         penny.terminal.send(text: "cent")
         penny.terminal.press(.enter)
         try penny.terminal.waitUntil("a match") { $0.screenRows.last?.hasPrefix("Match 1 of") == true }
+        try penny.expectScreen("free-article-search")
         penny.terminal.send(text: "H")
         try penny.waitFor("a small magazine about paying for the web")
         penny.terminal.send(text: "L")
@@ -53,6 +57,7 @@ struct BrowsingScenarioTests {
         let penny = try PennySession.demo()
         penny.terminal.send(text: "f")
         try penny.terminal.waitUntil("hints shown") { $0.screenRows.last?.contains("Type a link's label") == true }
+        try penny.expectScreen("link-hints")
         // The first label ("a") is the site's name in the navigation bar: the front page again.
         penny.terminal.send(text: "s")
         try penny.terminal.waitUntil("the about page") { $0.screenRows[0].contains("/about") }
@@ -68,6 +73,7 @@ struct BrowsingScenarioTests {
         try penny.terminal.waitUntil("laid out at 60") { session in
             session.screenRows.count == 20 && session.screenRows.allSatisfy { $0.count <= 60 }
         }
+        try penny.expectScreen("front-page-60x20")
         penny.terminal.send(text: "t")
         try penny.terminal.waitUntil("theme switched") { $0.screenRows.last?.hasPrefix("Theme: ") == true }
         #expect(penny.screen.contains("The Penny Post"))
@@ -98,6 +104,7 @@ struct BrowsingScenarioTests {
         penny.terminal.send(text: "dogs")
         penny.terminal.press(.enter)
         try penny.waitFor("Searched: /search?q=dogs")
+        try penny.expectScreen("form-get-result")
         penny.terminal.send(text: "H")
         try penny.waitFor("[ Send ]")
         penny.terminal.press(.tab, count: 3)  // back restores the focus on the search field
@@ -105,8 +112,10 @@ struct BrowsingScenarioTests {
         penny.terminal.press(.tab)
         penny.terminal.press(.enter)  // Send
         try penny.waitFor("Posted: note=hello&c=on")
+        try penny.expectScreen("form-post-result")
         penny.terminal.send(text: "r")
         try penny.waitFor("Send the form again?")
+        try penny.expectScreen("form-resend-question")
         penny.terminal.send(text: "n")
         try penny.quit()
     }

@@ -55,6 +55,7 @@ struct InteropScenarioTests {
 
         let penny = try PennySession.start([base + "/paid"], home: home)
         try penny.waitFor("Payment required", timeout: .seconds(30))
+        try penny.expectScreen("prompt-x402-sdk-server")
         #expect(penny.screen.contains("Price:    0.01 USDC"))
         #expect(penny.screen.contains("eip155:84532"))
         #expect(penny.screen.contains("Protocol: x402 v2"))

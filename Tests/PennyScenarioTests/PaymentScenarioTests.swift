@@ -11,6 +11,7 @@ struct PaymentScenarioTests {
         #expect(try penny.balance() == "5000000", "the demo tops up 5.00 play USDC")
         penny.open("articles/reserved-for-future-use")
         try penny.waitFor("Payment required")
+        try penny.expectScreen("prompt-x402-v2")
         let prompt = penny.screen
         #expect(prompt.contains("asks for a payment"))
         #expect(prompt.contains("Price:    0.01 USDC"))
@@ -20,6 +21,7 @@ struct PaymentScenarioTests {
         penny.terminal.send(text: "y")
         try penny.terminal.waitUntil("paid") { $0.screenRows.last?.hasPrefix("Paid 0.01 USDC to 127.0.0.1") == true }
         #expect(!penny.screen.contains("Payment required"))
+        try penny.expectScreen("paid-article")
         #expect(try penny.balance() == "4990000")
         penny.open("earnings")
         try penny.waitFor("reserved-for-future-use")
@@ -31,8 +33,10 @@ struct PaymentScenarioTests {
         penny.open("articles/scrip-and-blind-signatures")
         try penny.waitFor("Payment required")
         #expect(penny.screen.contains("HTTP Payment scheme"))
+        try penny.expectScreen("prompt-payment-scheme")
         penny.terminal.send(text: "n")
         try penny.terminal.waitUntil("declined") { $0.screenRows.last?.hasPrefix("Declined: nothing was paid.") == true }
+        try penny.expectScreen("declined-teaser")
         #expect(penny.screen.contains("Scrip and Blind Signatures"), "the teaser stays")
         #expect(try penny.balance() == "5000000")
         try penny.quit()
@@ -43,6 +47,7 @@ struct PaymentScenarioTests {
         penny.open("articles/invoices-over-lightning")
         try penny.waitFor("Payment required")
         #expect(penny.screen.contains("L402"))
+        try penny.expectScreen("prompt-l402")
         #expect(penny.screen.lowercased().contains("lightning"))
         penny.terminal.send(text: "y")
         #expect(try penny.balance() == "5000000")
@@ -53,10 +58,12 @@ struct PaymentScenarioTests {
             session.screenRows[0].contains("a-token-nobody-knows") && session.screenText.contains("Payment required")
                 && session.screenText.contains("⚠")
         }
+        try penny.expectScreen("prompt-unknown-asset")
         penny.terminal.send(text: "n")
         penny.open("articles/the-subscription-maze")
         try penny.terminal.waitUntil("a summary") { $0.screenRows.last?.hasPrefix("402 Payment Required") == true }
         #expect(!penny.screen.contains("Payment required"), "nothing machine-payable: no prompt")
+        try penny.expectScreen("informal-402")
         try penny.quit()
     }
 
@@ -66,6 +73,7 @@ struct PaymentScenarioTests {
         try penny.waitFor("Payment required")
         penny.terminal.send(text: "a")
         try penny.waitFor("a day")
+        try penny.expectScreen("allowance-question")
         penny.terminal.press(.control("u"))
         penny.terminal.send(text: "0.05")
         penny.terminal.press(.enter)
@@ -74,6 +82,7 @@ struct PaymentScenarioTests {
         try penny.terminal.waitUntil("paid without a prompt") { session in
             session.screenRows.last?.hasPrefix("Paid 0.01 USDC") == true && session.screenRows[0].contains("two-ways")
         }
+        try penny.expectScreen("paid-by-allowance")
         #expect(try penny.balance() == "4980000")
         try penny.quit()
     }
@@ -91,6 +100,7 @@ struct PaymentScenarioTests {
         #expect(!penny.screen.contains("Payment required"), "history shows the paid copy")
         penny.terminal.send(text: "r")
         try penny.waitFor("reloading may ask for a new payment")
+        try penny.expectScreen("reload-paid-question")
         penny.terminal.send(text: "n")
         #expect(try penny.balance() == "4990000")
         try penny.quit()
@@ -106,6 +116,7 @@ struct PaymentScenarioTests {
                 && session.screenRows.allSatisfy { $0.count <= 70 }
         }
         #expect(penny.screen.contains("[y] Pay"))
+        try penny.expectScreen("prompt-70x24")
         penny.terminal.send(text: "n")
         try penny.quit()
     }
@@ -130,6 +141,7 @@ extension PaymentScenarioTests {
         #expect(penny.screen.contains("0.25 USDC"))
         #expect(penny.screen.contains("(not enough)"))
         #expect(penny.screen.lowercased().contains("insufficient"))
+        try penny.expectScreen("prompt-insufficient-funds")
         penny.terminal.send(text: "y")
         #expect(try penny.balance() == "200000")
         penny.terminal.send(text: "n")
@@ -152,6 +164,7 @@ extension PaymentScenarioTests {
         try penny.waitFor("Payment required")
         #expect(penny.screen.contains("Expires:  expired"))
         #expect(penny.screen.contains("This offer has expired"))
+        try penny.expectScreen("prompt-expired")
         penny.terminal.send(text: "y")
         try penny.terminal.waitUntil("refused") { $0.screenRows.last?.contains("expired") == true }
         #expect(server.requests.count == 1, "nothing was sent with a credential")

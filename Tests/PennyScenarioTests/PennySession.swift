@@ -42,6 +42,25 @@ struct PennySession {
         try terminal.waitFor(text: text, timeout: timeout)
     }
 
+    /// Waits until the screen is the stored checkpoint `Screens/NAME.txt` (masked: see
+    /// `screenMasks`); `PENNY_RECORD_SCREENS=1` records it instead.
+    func expectScreen(_ name: String, timeout: Duration = .seconds(10)) throws {
+        try terminal.expectScreen(matching: Self.screensFolder + "/" + name + ".txt", masks: Self.screenMasks,
+                                  timeout: timeout)
+    }
+
+    static let screensFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Screens").path
+
+    /// What changes from one run to the next: loopback ports, the keys of a new wallet and
+    /// of the demo site's payee, transaction hashes, the seconds an offer has left. Hex keeps its width, so boxes stay whole.
+    static let screenMasks: [ScreenMask] = [
+        .regex("loopback port", #"127\.0\.0\.1:[0-9]+"#, "127.0.0.1:PORT"),
+        .regex("transaction hash", #"\b0x[0-9a-fA-F]{64}\b"#, "0x" + String(repeating: "#", count: 64)),
+        .regex("address", #"\b0x[0-9a-fA-F]{40}\b"#, "0x" + String(repeating: "#", count: 40)),
+        .regex("time left on an offer", #"Expires:  in [0-9]+ [hmins]+( [0-9]+ [mins]+)?"#, "Expires:  in <time left>"),
+    ]
+
     var screen: String { terminal.screenText }
     var statusLine: String { terminal.screenRows.last ?? "" }
 

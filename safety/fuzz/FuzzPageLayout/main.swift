@@ -36,9 +36,7 @@ func check(_ bytes: [UInt8]) {
         guard !skipKnownFailures else { continue }
         let measured = DisplayWidth.of(line.text)
         require(measured == line.width, "line \(number) claims width \(line.width) but measures \(measured): \(line.text.debugDescription)")
-        // Below 8 cells a form control's least drawing (`[_]`) or an image's `[alt]`, after an
-        // indent, may not fit: reported (safety/README.md), and not what a terminal gives Penny.
-        require(measured <= width || width < 8,
+        require(measured <= width,
                 "line \(number) is \(measured) cells wide on a \(width)-cell page: \(line.text.debugDescription)")
     }
     for link in page.links { requireSafe(link.url, "link \(link.number)'s URL") }
