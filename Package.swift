@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "TerminalText", swiftSettings: fastRelease),
         .target(name: "WebAddress", swiftSettings: fastRelease),
         .target(name: "HTMLDocument", swiftSettings: fastRelease),
+        .target(name: "NativeHTML", dependencies: ["HTMLDocument"], swiftSettings: fastRelease),
         .target(name: "HTTPModel", dependencies: ["WebAddress"]),
         .target(name: "TextDecoding"),
         .target(name: "PageLayout", dependencies: ["HTMLDocument", "TerminalText", "WebAddress"], swiftSettings: fastRelease),
@@ -63,7 +64,7 @@ let package = Package(
         .target(name: "CurlTransport", dependencies: ["CCurl", "CPennyShim", "HTTPModel", "WebAddress"]),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CPennyShim", "ScreenGrid", "TerminalText"]),
         .target(name: "PageLoading", dependencies: [
-            "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "PageLayout", "TerminalText", "WebAddress",
+            "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "NativeHTML", "PageLayout", "TerminalText", "WebAddress",
         ]),
         .executableTarget(name: "PennyCLI", dependencies: [
             "BrowserConfig", "BrowserCore", "CurlTransport", "DemoSite", "EVMSigning", "PageLoading", "PageLayout", "HTTPModel",
@@ -99,7 +100,7 @@ let package = Package(
         ], exclude: ["Snapshots"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
         .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),
-        .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML"]),
+        .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML", "NativeHTML"]),
         .testTarget(name: "PageLayoutTests", dependencies: [
             "PageLayout", "HTMLDocument", "GumboHTML", "PageLoading", "HTTPModel", "TerminalText", "WebAddress",
         ], exclude: ["Golden"]),

@@ -1,6 +1,7 @@
 import GumboHTML
 import HTMLDocument
 import HTTPModel
+import NativeHTML
 import PageLayout
 import TextDecoding
 import WebAddress
@@ -10,7 +11,8 @@ import WebAddress
 public struct PageLoader: Sendable {
     let parser: any HTMLParser
 
-    public init(parser: any HTMLParser = GumboParser()) {
+    /// The native parser, with gumbo for the pages it does not model.
+    public init(parser: any HTMLParser = NativeHTMLParser(fallback: GumboParser())) {
         self.parser = parser
     }
 
