@@ -25,7 +25,7 @@ let package = Package(
         .systemLibrary(name: "CGumbo", path: "Sources/CGumbo"),
         .systemLibrary(name: "CSecp256k1", path: "Sources/CSecp256k1"),
         .systemLibrary(name: "CVterm", path: "Sources/CVterm"),
-        .target(name: "CPennyShim", dependencies: ["CCurl", "CNcursesw"], linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CPennyShim", dependencies: ["CCurl", "CNcursesw"], linkerSettings: [.linkedLibrary("dl")]),
 
         // Pure core: no terminal, socket or disk.
         .target(name: "TerminalText", swiftSettings: fastRelease),
@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
         .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML", "NativeHTML"]),
+        .testTarget(name: "NativeHTMLTests", dependencies: ["NativeHTML", "HTMLDocument"]),
         .testTarget(name: "PageLayoutTests", dependencies: [
             "PageLayout", "HTMLDocument", "GumboHTML", "PageLoading", "HTTPModel", "TerminalText", "WebAddress",
         ], exclude: ["Golden"]),

@@ -14,7 +14,7 @@ final class CurlEasyHandle {
 
     /// A fresh handle for a transfer of `url` (the URL only words errors); nil if libcurl fails.
     init?(url: String) {
-        guard let raw = curl_easy_init() else { return nil }
+        guard let raw = penny_curl_easy_init() else { return nil }
         self.raw = raw
         self.url = url
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -23,8 +23,8 @@ final class CurlEasyHandle {
     }
 
     deinit {
-        curl_easy_cleanup(raw)
-        curl_slist_free_all(headerList)
+        penny_curl_easy_cleanup(raw)
+        penny_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -32,7 +32,7 @@ final class CurlEasyHandle {
     func errorText(for code: CURLcode) -> String {
         let buffered = String(cString: errorBuffer)
         if !buffered.isEmpty { return buffered }
-        return curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
+        return penny_curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
     }
 
     // Every option is checked: silently ignoring a failed protocol restriction would be a hole.
@@ -71,7 +71,7 @@ final class CurlEasyHandle {
     /// Sends these header lines with the request (replacing curl's own of the same name).
     func setHeaderLines(_ lines: [String]) throws(TransportError) {
         for line in lines {
-            guard let appended = curl_slist_append(headerList, line) else {
+            guard let appended = penny_curl_slist_append(headerList, line) else {
                 throw .other(url: url, detail: "out of memory building request headers")
             }
             headerList = appended

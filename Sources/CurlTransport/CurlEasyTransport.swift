@@ -16,8 +16,11 @@ public final class CurlEasyTransport: HTTPTransport {
     }
 
     public func perform(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        if let local = try LocalFileReader.response(to: request, maximumBytes: configuration.maximumBodyBytes) {
+            return local
+        }
         let transfer = try CurlTransfer(request: request, configuration: configuration)
-        let code = withExtendedLifetime(transfer) { curl_easy_perform(transfer.handle.raw) }
+        let code = withExtendedLifetime(transfer) { penny_curl_easy_perform(transfer.handle.raw) }
         return try transfer.outcome(code).get()
     }
 }

@@ -1,13 +1,12 @@
-import CCurl
+import CPennyShim
 
-/// The result of libcurl's process-wide setup.
-///
-/// A global constant is initialised lazily, exactly once, and thread-safely by the Swift
-/// runtime, which is what `curl_global_init` needs: it must not run twice or concurrently.
-private let globalInitCode: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
-
-/// libcurl's one-time global initialisation.
+/// Whether libcurl is loaded and initialised: done on first use, exactly once and
+/// thread-safely (pthread_once in the shim), because `curl_global_init` must not run twice
+/// or concurrently. Penny does not link libcurl: see penny_curl_loader.c.
 enum CurlGlobal {
-    /// Initialises libcurl on first call; false when that failed.
-    static var isReady: Bool { globalInitCode == CURLE_OK }
+    /// Loads libcurl on first call; false when that failed (`loadError` says why).
+    static var isReady: Bool { penny_curl_load() == 1 }
+
+    /// Why libcurl could not be loaded.
+    static var loadError: String { String(cString: penny_curl_load_error()) }
 }

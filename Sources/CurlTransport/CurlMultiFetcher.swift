@@ -22,14 +22,14 @@ public final class CurlMultiFetcher {
     public init(configuration: CurlEasyTransport.Configuration = .init()) {
         self.configuration = configuration
         _ = CurlGlobal.isReady
-        multi = curl_multi_init()
+        multi = penny_curl_multi_init()
     }
 
     deinit {
         for transfer in transfers.values {
-            curl_multi_remove_handle(multi, transfer.handle.raw)
+            penny_curl_multi_remove_handle(multi, transfer.handle.raw)
         }
-        curl_multi_cleanup(multi)
+        penny_curl_multi_cleanup(multi)
     }
 
     /// Whether any transfer is running or waiting to be reported.
@@ -39,7 +39,7 @@ public final class CurlMultiFetcher {
     public func start(id: Int, request: HTTPRequest) {
         do {
             let transfer = try CurlTransfer(request: request, configuration: configuration)
-            guard curl_multi_add_handle(multi, transfer.handle.raw) == CURLM_OK else {
+            guard penny_curl_multi_add_handle(multi, transfer.handle.raw) == CURLM_OK else {
                 refused.append((id, .other(url: request.url, detail: "libcurl refused the transfer")))
                 return
             }
@@ -52,7 +52,7 @@ public final class CurlMultiFetcher {
     /// Abandons a transfer; nothing more is reported for it.
     public func cancel(id: Int) {
         guard let transfer = transfers.removeValue(forKey: id) else { return }
-        curl_multi_remove_handle(multi, transfer.handle.raw)
+        penny_curl_multi_remove_handle(multi, transfer.handle.raw)
         reported[id] = nil
     }
 
@@ -62,7 +62,7 @@ public final class CurlMultiFetcher {
         var extra = curl_waitfd(fd: fileDescriptor, events: Int16(CURL_WAIT_POLLIN), revents: 0)
         var ready: Int32 = 0
         let timeout = refused.isEmpty ? Int32(clamping: milliseconds) : 0
-        _ = curl_multi_poll(multi, &extra, 1, timeout, &ready)
+        _ = penny_curl_multi_poll(multi, &extra, 1, timeout, &ready)
         return extra.revents != 0
     }
 
@@ -71,10 +71,10 @@ public final class CurlMultiFetcher {
         var events: [Event] = refused.map { .finished(id: $0.0, result: .failure($0.1)) }
         refused.removeAll()
         var running: Int32 = 0
-        _ = curl_multi_perform(multi, &running)
+        _ = penny_curl_multi_perform(multi, &running)
         var queued: Int32 = 0
         var finished: [Int: CURLcode] = [:]
-        while let message = curl_multi_info_read(multi, &queued) {
+        while let message = penny_curl_multi_info_read(multi, &queued) {
             guard message.pointee.msg == CURLMSG_DONE,
                   let id = transfers.first(where: { $0.value.handle.raw == message.pointee.easy_handle })?.key else { continue }
             finished[id] = message.pointee.data.result
@@ -85,7 +85,7 @@ public final class CurlMultiFetcher {
         }
         for (id, code) in finished.sorted(by: { $0.key < $1.key }) {
             guard let transfer = transfers.removeValue(forKey: id) else { continue }
-            curl_multi_remove_handle(multi, transfer.handle.raw)
+            penny_curl_multi_remove_handle(multi, transfer.handle.raw)
             reported[id] = nil
             events.append(.finished(id: id, result: transfer.outcome(code)))
         }

@@ -17,7 +17,7 @@ final class CurlTransfer {
         guard ["http", "https", "file"].contains(scheme) else {
             throw scheme == nil ? .invalidURL(url: url) : .unsupportedScheme(url: url)
         }
-        guard CurlGlobal.isReady else { throw .other(url: url, detail: "libcurl could not be initialised") }
+        guard CurlGlobal.isReady else { throw .other(url: url, detail: CurlGlobal.loadError) }
         guard let handle = CurlEasyHandle(url: url) else {
             throw .other(url: url, detail: "libcurl could not create a handle")
         }

@@ -62,7 +62,7 @@ struct WalletCommand: ParsableCommand {
     }
 
     struct Address: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the wallet's address (made on first use).")
+        static let configuration = CommandConfiguration(commandName: "address", abstract: "Show the wallet's address (made on first use).")
         @OptionGroup var options: Options
 
         func run() throws {
@@ -74,7 +74,7 @@ struct WalletCommand: ParsableCommand {
     }
 
     struct Balance: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every account's balance.")
+        static let configuration = CommandConfiguration(commandName: "balance", abstract: "Show every account's balance.")
         @OptionGroup var options: Options
 
         func run() throws {
@@ -124,7 +124,7 @@ struct WalletCommand: ParsableCommand {
     }
 
     struct Budget: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the spending budget on a main network.")
+        static let configuration = CommandConfiguration(commandName: "budget", abstract: "Set the spending budget on a main network.")
         @Argument(help: "The amount in the asset's units.") var amount: String
         @Option(name: .long, help: "The network, e.g. eip155:8453.") var network: String
         @Option(name: .long, help: "The asset: USDC or a token address.") var asset: String
@@ -143,7 +143,7 @@ struct WalletCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List top-ups and payments, newest first.")
+        static let configuration = CommandConfiguration(commandName: "history", abstract: "List top-ups and payments, newest first.")
         @Option(name: .long, help: "How many entries.") var limit = 50
         @OptionGroup var options: Options
 
@@ -154,7 +154,7 @@ struct WalletCommand: ParsableCommand {
     }
 
     struct Receipts: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List committed payments with their receipts.")
+        static let configuration = CommandConfiguration(commandName: "receipts", abstract: "List committed payments with their receipts.")
         @OptionGroup var options: Options
 
         func run() throws {
@@ -165,7 +165,7 @@ struct WalletCommand: ParsableCommand {
 
     struct Pending: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List payments whose outcome is unknown (sent, no clear answer); reloading the page resends them.")
+            commandName: "pending", abstract: "List payments whose outcome is unknown (sent, no clear answer); reloading the page resends them.")
         @OptionGroup var options: Options
 
         func run() throws {
@@ -176,10 +176,11 @@ struct WalletCommand: ParsableCommand {
 
     struct Allowances: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List, set or remove what sites may spend per day without asking.",
+            commandName: "allowances", abstract: "List, set or remove what sites may spend per day without asking.",
             subcommands: [List.self, Set.self, Remove.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list")
             @OptionGroup var options: Options
 
             func run() throws {
@@ -201,6 +202,7 @@ struct WalletCommand: ParsableCommand {
         }
 
         struct Set: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "set")
             @Argument(help: "The site's origin, e.g. https://news.example.") var origin: String
             @Argument(help: "The amount per day in the asset's units.") var amount: String
             @Option(name: .long) var network: String
@@ -218,6 +220,7 @@ struct WalletCommand: ParsableCommand {
         }
 
         struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "remove")
             @Argument var origin: String
             @Option(name: .long) var network: String
             @Option(name: .long) var asset: String

@@ -54,4 +54,28 @@ struct CurlFileTests {
         let error = transportError { try quickTransport(maximumBodyBytes: 100_000).perform(HTTPRequest(url: url)) }
         #expect(error?.kind == .tooLarge)
     }
+
+    @Test func percentEncodedNamesAndTheLocalhostFormReadTheSameFile() throws {
+        let bytes = Array("<p>café</p>".utf8)
+        let folder = try directory(with: ["my café.html": bytes])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let encoded = folder.path + "/my%20caf%C3%A9.html"
+        for url in ["file://" + encoded, "file://localhost" + encoded, "FILE://" + encoded + "?query#fragment"] {
+            let response = try quickTransport().perform(HTTPRequest(url: url))
+            #expect(response.body == bytes, "\(url)")
+            #expect(response.headers["Content-Type"] == "text/html")
+        }
+    }
+
+    @Test func aFolderIsNotAFile() throws {
+        let folder = try directory(with: [:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = transportError { try quickTransport().perform(HTTPRequest(url: "file://" + folder.path)) }
+        #expect(error?.kind == .fileNotFound)
+    }
+
+    @Test func aFileOnAnotherHostIsLeftToLibcurlWhichRefusesIt() throws {
+        let error = transportError { try quickTransport().perform(HTTPRequest(url: "file://example.com/etc/hostname")) }
+        #expect(error != nil)
+    }
 }

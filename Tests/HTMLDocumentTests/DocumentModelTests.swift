@@ -123,3 +123,13 @@ import Testing
             == DoctypeIdentifiers(publicIdentifier: "-//W3C//DTD HTML 4.01//EN", systemIdentifier: nil))
     }
 }
+
+@Suite struct TagNameTableTests {
+    @Test func everyTagIsNamedAsItIsDeclared() {
+        for tag in Tag.allCases {
+            let declared = String(describing: tag)
+            #expect(tag.name == declared)
+            if tag != .unknown { #expect(Tag(name: declared) == tag) }
+        }
+    }
+}

@@ -8,7 +8,25 @@
 #include <stddef.h>
 #include <wchar.h>
 
-// libcurl (curl_easy_setopt / getinfo / curl_multi_setopt are variadic).
+// libcurl, opened with dlopen on first use (penny_curl_loader.c): call penny_curl_load()
+// first; it returns 1 when libcurl is loaded and initialised, else 0 and
+// penny_curl_load_error() says why. The setters are also here because curl_easy_setopt,
+// getinfo and curl_multi_setopt are variadic.
+int penny_curl_load(void);
+const char *penny_curl_load_error(void);
+CURL *penny_curl_easy_init(void);
+void penny_curl_easy_cleanup(CURL *handle);
+CURLcode penny_curl_easy_perform(CURL *handle);
+const char *penny_curl_easy_strerror(CURLcode code);
+struct curl_slist *penny_curl_slist_append(struct curl_slist *list, const char *text);
+void penny_curl_slist_free_all(struct curl_slist *list);
+CURLM *penny_curl_multi_init(void);
+CURLMcode penny_curl_multi_add_handle(CURLM *multi, CURL *handle);
+CURLMcode penny_curl_multi_remove_handle(CURLM *multi, CURL *handle);
+CURLMcode penny_curl_multi_perform(CURLM *multi, int *running);
+CURLMcode penny_curl_multi_poll(CURLM *multi, struct curl_waitfd extra[], unsigned int count, int timeout, int *ready);
+CURLMsg *penny_curl_multi_info_read(CURLM *multi, int *queued);
+CURLMcode penny_curl_multi_cleanup(CURLM *multi);
 CURLcode penny_curl_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode penny_curl_setopt_off(CURL *handle, CURLoption option, curl_off_t value);
 CURLcode penny_curl_setopt_string(CURL *handle, CURLoption option, const char *value);
