@@ -23,6 +23,11 @@ struct PennyCommand: ParsableCommand {
         version: PennyVersion.current,
         subcommands: [BrowseCommand.self, WalletCommand.self, DemoSiteCommand.self],
         defaultSubcommand: BrowseCommand.self)
+
+    static func main() {
+        if let dump = QuickDump(CommandLine.arguments.dropFirst()) { dump.run() }
+        main(nil)
+    }
 }
 
 /// `penny [URL]`, `penny --dump URL`, `penny --demo`.
@@ -38,10 +43,10 @@ struct BrowseCommand: ParsableCommand {
     var demo = false
 
     @Option(name: .long, help: "Width of the rendered page in cells (2 to 1000).")
-    var width = 80
+    var width = BrowseCommand.defaultWidth
 
     @Option(name: .long, help: "Give up on a page after this many seconds.")
-    var timeout = 60.0
+    var timeout = BrowseCommand.defaultTimeout
 
     @Option(name: [.short, .long], help: "Save the raw response body to this file.")
     var output: String?
@@ -67,8 +72,12 @@ struct BrowseCommand: ParsableCommand {
     @Argument(help: "A URL, a host name, or a path to a local file.")
     var target: String?
 
+    static let defaultWidth = 80
+    static let widths = 2...1000
+    static let defaultTimeout = 60.0
+
     func validate() throws {
-        guard (2...1000).contains(width) else {
+        guard Self.widths.contains(width) else {
             throw ValidationError("--width must be between 2 and 1000, not \(width).")
         }
         guard timeout > 0 else {
