@@ -22,11 +22,18 @@ struct LifecycleTests {
     }
 
     @Test func theSiteBindsToLoopbackOnTheRequestedPort() async throws {
-        // Find a free port, then ask for it.
-        let probe = try await startSite()
-        let port = probe.port
-        await probe.stop()
-        let site = try await DemoSite.start(port: port, databasePath: nil, payeeKey: Keys.payee)
+        // Find a free port, then ask for it; other tests running meanwhile may take the port
+        // between the two, so a few fresh ports are tried.
+        var started: (port: Int, site: RunningDemoSite)?
+        for _ in 0..<5 where started == nil {
+            let probe = try await startSite()
+            let port = probe.port
+            await probe.stop()
+            if let site = try? await DemoSite.start(port: port, databasePath: nil, payeeKey: Keys.payee) {
+                started = (port, site)
+            }
+        }
+        let (port, site) = try #require(started)
         #expect(site.port == port)
         #expect(site.url == "http://127.0.0.1:\(port)/")
         // The port is taken now: a second site there fails to start, with a reason.
