@@ -52,6 +52,7 @@ extension LayoutEngine {
             breakOpportunity()
         case .hr:
             beginBlock(blankLines: 1)
+            noteWidthSensitive()
             // A rule stretches to the line; when measuring a table cell it asks for no width.
             let ruleWidth = isMeasuring ? 1 : availableWidth
             let rule = String(repeating: context.options.asciiBorders ? "-" : "─", count: ruleWidth)
@@ -181,7 +182,7 @@ extension LayoutEngine {
         if let name = document.attribute("name", of: id), !name.isEmpty {
             addAnchor(name)
         }
-        let index = context.prepass.linkIndex[Int(id)]
+        let index = context.prepass.link(of: id)
         guard index >= 0 else {
             return layoutChildren(of: id, style)
         }
@@ -251,7 +252,7 @@ extension LayoutEngine {
     private func layoutFrame(_ id: NodeID, _ style: InlineStyle) {
         let label = document.attribute("title", of: id).map(Whitespace.collapse).flatMap { $0.isEmpty ? nil : $0 } ?? "iframe"
         var attributes = style.attributes
-        let index = context.prepass.linkIndex[Int(id)]
+        let index = context.prepass.link(of: id)
         if index >= 0 {
             attributes.link = index
             if context.options.numberLinks {

@@ -4,7 +4,7 @@ import TerminalText
 extension LayoutEngine {
     /// Draws a form control as visible text: `[text____]`, `[x]`, `(*)`, `[option ▾]`, `[ Submit ]`.
     func layoutField(_ id: NodeID, _ tag: Tag, _ style: InlineStyle) {
-        let index = context.prepass.fieldIndex[Int(id)]
+        let index = context.prepass.field(of: id)
         guard index >= 0 else { return }
         let field = context.prepass.fields[Int(index)]
         var attributes = style.attributes.adding(.formField)
@@ -50,6 +50,7 @@ extension LayoutEngine {
     private func layoutTextArea(_ field: FormField, _ attributes: TextAttributes) {
         let rows = field.value.split(separator: "\n", omittingEmptySubsequences: false)
         let size = min(field.size, max(availableWidth - 2, 0))
+        noteWidthSensitive()
         beginBlock(blankLines: 0)
         for row in 0..<field.rows {
             let text = row < rows.count ? String(rows[row]) : ""

@@ -25,6 +25,17 @@ struct CellLayout {
     var minimumWidth: Int
     /// The widest line.
     var maximumWidth: Int
+    /// Something in the content (a rule, a table, a textarea, a prefix dropped for depth)
+    /// depends on the width it was laid out at, beyond where lines wrap.
+    var widthSensitive = false
+    /// The furthest any prefix reached, in cells.
+    var prefixReach = 0
+
+    /// Whether laying the same content out at `width` would give exactly these lines: true
+    /// when nothing wrapped, nothing depends on the width and no prefix would be dropped.
+    func isUnchanged(atWidth width: Int) -> Bool {
+        !widthSensitive && maximumWidth <= width && prefixReach <= max(width, 1) / 2
+    }
 }
 
 /// A level of block nesting that prefixes every line inside it: indentation, a quote bar,
@@ -68,25 +79,38 @@ final class LayoutEngine {
     /// How many prefix frames the pending blank lines carry: the outermost level that asked.
     private var pendingBlankDepth = 0
     private var hasEmitted = false
-    private var line = LineBuilder()
+    /// The line being filled, with the word being gathered at its end.
+    private var line = FlowLine()
     /// Reused for composing each emitted line, to spare an allocation per line.
     private var scratch = LineBuilder()
-    /// Measuring engines (laid out at `unbounded` width) keep widths, not lines.
+    /// The spans of the last line emitted, for the next to share when they are the same.
+    private var lastSpans: [StyledSpan] = []
+    /// Measuring engines (laid out at `unbounded` width) keep widths, not lines, unless
+    /// `keepsLines` (a table cell's widest layout, reused when its column is wide enough).
     private let measuring: Bool
+    private let keepsLines: Bool
+    /// See `CellLayout.widthSensitive` and `prefixReach`.
+    private var widthSensitive = false
+    private var prefixReach = 0
     private var measuredWidth = 0
     private var emittedLineCount = 0
-    private var word = LineBuilder()
     private var pendingSpace = false
     private var pendingAnchors: [String] = []
     /// The current word ends with a wide (CJK) character, after which a line may break.
     private var wordEndsWide = false
     var listStack: [ListState] = []
 
-    init(context: LayoutContext, width: Int) {
+    init(context: LayoutContext, width: Int, keepsLines: Bool = false) {
         self.context = context
         self.width = max(width, 1)
         document = context.document
         measuring = width >= LayoutEngine.unbounded
+        self.keepsLines = keepsLines || !measuring
+    }
+
+    /// Records that what is being laid out depends on the width (see `CellLayout.isUnchanged`).
+    func noteWidthSensitive() {
+        widthSensitive = true
     }
 
     /// The width left for text after the current prefixes.
@@ -117,6 +141,7 @@ final class LayoutEngine {
                     firstLineAttributes: TextAttributes = .plain) {
         flushLine()
         let frameWidth = DisplayWidth.of(text)
+        prefixReach = max(prefixReach, prefixWidth + frameWidth)
         if prefixWidth + frameWidth > width / 2 {
             prefixes.append(PrefixFrame(text: "", width: 0, attributes: .plain, firstLine: nil, firstLineAttributes: .plain))
             return
@@ -142,11 +167,16 @@ final class LayoutEngine {
     /// Emits a finished line (a table row, a rule) at the current indentation.
     /// `unbreakable` lines count toward the narrowest width this content can take.
     func emitPreformatted(_ content: StyledLine, anchors lineAnchors: [String] = [], unbreakable: Bool = true) {
-        flushLine()
         var builder = LineBuilder()
         builder.append(content)
+        emitPreformatted(builder, anchors: lineAnchors, unbreakable: unbreakable)
+    }
+
+    /// Emits a line composed in a builder (a table row) at the current indentation.
+    func emitPreformatted(_ content: LineBuilder, anchors lineAnchors: [String], unbreakable: Bool) {
+        flushLine()
         pendingAnchors.append(contentsOf: lineAnchors)
-        emit(builder)
+        emit(content)
         if unbreakable {
             minimumWidth = max(minimumWidth, prefixWidth + content.width)
         }
@@ -179,6 +209,15 @@ final class LayoutEngine {
     }
 
     private func emit(_ content: LineBuilder) {
+        emit(content.bytes[...], spans: content.spans, width: content.width)
+    }
+
+    /// Emits the committed part of the line being filled.
+    private func emitLine() {
+        emit(line.committedBytes, spans: line.spans, width: line.width)
+    }
+
+    private func emit(_ bytes: ArraySlice<UInt8>, spans: [StyledSpan], width contentWidth: Int) {
         guard !truncated else { return }
         if emittedLineCount >= context.options.maximumLines {
             truncated = true
@@ -191,37 +230,41 @@ final class LayoutEngine {
         }
         pendingBlankLines = 0
         hasEmitted = true
-        if measuring {
+        if !keepsLines {
             // Measuring needs widths only: no text is built.
-            measuredWidth = max(measuredWidth, prefixWidth + content.width)
+            measuredWidth = max(measuredWidth, prefixWidth + contentWidth)
             for index in prefixes.indices { prefixes[index].firstLine = nil }
             pendingAnchors.removeAll()
             emittedLineCount += 1
             return
         }
-        scratch.reset()
-        for index in prefixes.indices {
-            let frame = prefixes[index]
-            if let first = frame.firstLine {
-                scratch.append(first, width: frame.width, frame.firstLineAttributes)
-                prefixes[index].firstLine = nil
-            } else if frame.width > 0 {
-                scratch.append(frame.text, width: frame.width, frame.attributes)
-            }
-        }
-        scratch.append(content)
         for name in pendingAnchors {
             anchors.append((name, lines.count))
         }
         pendingAnchors.removeAll()
-        appendLine(scratch.finish())
+        guard prefixWidth > 0 || prefixes.contains(where: { $0.firstLine != nil }) else {
+            // Nothing to put before the content: no second copy of it.
+            return appendLine(LineBuilder.line(bytes, spans: spans, width: contentWidth, sharing: &lastSpans))
+        }
+        scratch.reset()
+        for index in prefixes.indices {
+            if let first = prefixes[index].firstLine {
+                scratch.append(first, width: prefixes[index].width, prefixes[index].firstLineAttributes)
+                prefixes[index].firstLine = nil
+            } else if prefixes[index].width > 0 {
+                scratch.append(prefixes[index].text, width: prefixes[index].width, prefixes[index].attributes)
+            }
+        }
+        scratch.append(bytes, spans: spans, width: contentWidth)
+        appendLine(LineBuilder.line(scratch.bytes[...], spans: scratch.spans, width: scratch.width, sharing: &lastSpans))
     }
 
     private func appendLine(_ line: StyledLine) {
         emittedLineCount += 1
         if measuring {
             measuredWidth = max(measuredWidth, line.width)
-        } else {
+        }
+        if keepsLines {
             lines.append(line)
         }
     }
@@ -250,8 +293,8 @@ final class LayoutEngine {
     func flushLine() {
         commitWord()
         if !line.isEmpty {
-            emit(line)
-            line.reset()
+            emitLine()
+            line.dropCommitted()
         }
         pendingSpace = false
     }
@@ -259,8 +302,8 @@ final class LayoutEngine {
     /// Ends the current line even when empty (`<br>`, a newline in `pre`).
     func forceLineBreak() {
         commitWord()
-        emit(line)
-        line.reset()
+        emitLine()
+        line.dropCommitted()
         pendingSpace = false
     }
 
@@ -280,44 +323,45 @@ final class LayoutEngine {
     /// Appends an unbreakable piece of text (a field, a marker) to the current word.
     func appendAtom(_ text: String, _ attributes: TextAttributes) {
         let safe = TerminalSafe.sanitize(text)
-        word.append(safe, width: DisplayWidth.of(safe), attributes)
+        line.append(safe, width: DisplayWidth.of(safe), attributes)
     }
 
     /// Appends text to the current word, as it is (no white-space processing).
     func appendToWord(_ text: String, width textWidth: Int, _ attributes: TextAttributes) {
-        word.append(text, width: textWidth, attributes)
+        line.append(text, width: textWidth, attributes)
     }
 
     /// Puts the current word on the line, wrapping first when it does not fit.
     private func commitWord() {
-        guard !word.isEmpty else { return }
+        guard !line.wordIsEmpty else { return }
         let available = availableWidth
-        minimumWidth = max(minimumWidth, prefixWidth + min(word.width, LayoutEngine.unbounded))
+        let wordWidth = line.wordWidth
+        minimumWidth = max(minimumWidth, prefixWidth + min(wordWidth, LayoutEngine.unbounded))
         var space = pendingSpace && !line.isEmpty
-        if !line.isEmpty && line.width + (space ? 1 : 0) + word.width > available {
-            emit(line)
-            line.reset()
+        if !line.isEmpty && line.width + (space ? 1 : 0) + wordWidth > available {
+            emitLine()
+            line.dropCommitted()
             space = false
         }
         if space {
             // Keep a link's underline continuous across the spaces between its words.
             let before = line.lastAttributes
-            let after = word.firstAttributes
-            line.appendSpaces(1, before.link >= 0 && before.link == after.link ? before : .plain)
+            let after = line.wordFirstAttributes
+            line.insertSpace(before.link >= 0 && before.link == after.link ? before : .plain)
         }
-        if line.width + word.width > available {
-            let pieces = word.split(limit: available)
+        if line.width + wordWidth > available {
+            widthSensitive = true
+            let pieces = line.detachWord().split(limit: available)
             for (index, piece) in pieces.enumerated() {
-                line.append(piece)
+                line.append(committed: piece)
                 if index < pieces.count - 1 {
-                    emit(line)
-                    line.reset()
+                    emitLine()
+                    line.dropCommitted()
                 }
             }
         } else {
-            line.append(word)
+            line.commitWord()
         }
-        word.reset()
         wordEndsWide = false
         pendingSpace = false
     }
@@ -329,13 +373,19 @@ final class LayoutEngine {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
+            if byte >= 0x21 && byte < 0x7F {
+                // A run of visible ASCII goes into the word at once.
+                var end = index + 1
+                while end < count && bytes[end] >= 0x21 && bytes[end] < 0x7F { end += 1 }
+                if wordEndsWide { commitWord() }
+                line.appendASCII(UnsafeBufferPointer(rebasing: bytes[index..<end]), attributes)
+                index = end
+                continue
+            }
             if byte < 0x80 {
                 index += 1
-                if byte >= 0x21 && byte < 0x7F {
-                    if wordEndsWide { commitWord() }
-                    word.appendASCII(byte, attributes)
-                } else if byte == 0x20 {
-                    if style.preformatted { word.appendASCII(byte, attributes) } else { whiteSpace() }
+                if byte == 0x20 {
+                    if style.preformatted { line.appendASCII(byte, attributes) } else { whiteSpace() }
                 } else if byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C {
                     if !style.preformatted {
                         whiteSpace()
@@ -345,8 +395,8 @@ final class LayoutEngine {
                         if index < count && bytes[index] == 0x0A { index += 1 }
                         forceLineBreak()
                     } else if byte == 0x09 {
-                        let column = line.width + word.width
-                        word.appendSpaces(8 - column % 8, attributes)
+                        let column = line.width + line.wordWidth
+                        line.appendSpaces(8 - column % 8, attributes)
                     }
                 } else {
                     appendUnsafe(Unicode.Scalar(byte), attributes)
@@ -357,7 +407,7 @@ final class LayoutEngine {
             var decoder = UTF8()
             var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, count)]).makeIterator()
             guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
-                word.append(scalar: "\u{FFFD}", width: 1, attributes)
+                line.append(scalar: "\u{FFFD}", width: 1, attributes)
                 index += 1
                 continue
             }
@@ -369,7 +419,7 @@ final class LayoutEngine {
     private func addScalar(_ scalar: Unicode.Scalar, _ attributes: TextAttributes, preformatted: Bool) {
         switch scalar.value {
         case 0xA0:
-            word.appendASCII(UInt8(ascii: " "), attributes)  // no-break space: a space that does not break
+            line.appendASCII(UInt8(ascii: " "), attributes)  // no-break space: a space that does not break
         case 0xAD:
             return  // soft hyphen: invisible unless hyphenating
         case 0x200B:
@@ -383,20 +433,21 @@ final class LayoutEngine {
             }
             let scalarWidth = DisplayWidth.of(scalar)
             if !preformatted && scalarWidth > 0 {
-                // CJK text breaks between characters, but never inside an emoji sequence.
-                let joined = scalar.properties.isEmojiModifier || word.bytes.suffix(3).elementsEqual([0xE2, 0x80, 0x8D])
-                if (scalarWidth == 2 || wordEndsWide) && !joined {
+                // CJK text breaks between characters, but never inside an emoji sequence
+                // (asked only where a break could be: Unicode properties are slow to read).
+                if (scalarWidth == 2 || wordEndsWide)
+                    && !(scalar.properties.isEmojiModifier || line.wordSuffix(3).elementsEqual([0xE2, 0x80, 0x8D])) {
                     commitWord()
                 }
                 wordEndsWide = scalarWidth == 2
             }
-            word.append(scalar: scalar, width: scalarWidth, attributes)
+            line.append(scalar: scalar, width: scalarWidth, attributes)
         }
     }
 
     private func appendUnsafe(_ scalar: Unicode.Scalar, _ attributes: TextAttributes) {
         if case .replace(let symbol) = TerminalSafe.disposition(of: scalar) {
-            word.append(scalar: symbol, width: DisplayWidth.of(symbol), attributes)
+            line.append(scalar: symbol, width: DisplayWidth.of(symbol), attributes)
         }
     }
 
@@ -408,6 +459,7 @@ final class LayoutEngine {
         }
         pendingAnchors.removeAll()
         let widest = measuring ? measuredWidth : lines.reduce(0) { max($0, $1.width) }
-        return CellLayout(lines: lines, anchors: anchors, minimumWidth: minimumWidth, maximumWidth: widest)
+        return CellLayout(lines: lines, anchors: anchors, minimumWidth: minimumWidth, maximumWidth: widest,
+                          widthSensitive: widthSensitive, prefixReach: prefixReach)
     }
 }

@@ -16,18 +16,7 @@ struct LineBuilder {
 
     /// Marks the columns from `start` to the current width with `attributes`.
     mutating func style(from start: Int, _ attributes: TextAttributes) {
-        guard !attributes.isPlain, width > start else { return }
-        if let last = spans.last, last.attributes == attributes, Int(last.end) == start {
-            spans[spans.count - 1].end = Int32(width)
-        } else {
-            spans.append(StyledSpan(start: Int32(start), end: Int32(width), attributes: attributes))
-        }
-    }
-
-    mutating func appendASCII(_ byte: UInt8, _ attributes: TextAttributes) {
-        bytes.append(byte)
-        width += 1
-        style(from: width - 1, attributes)
+        StyledSpan.mark(&spans, from: start, to: width, attributes)
     }
 
     mutating func append(_ text: String, width textWidth: Int, _ attributes: TextAttributes) {
@@ -48,7 +37,19 @@ struct LineBuilder {
 
     mutating func appendSpaces(_ count: Int, _ attributes: TextAttributes = .plain) {
         guard count > 0 else { return }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        for _ in 0..<count { bytes.append(UInt8(ascii: " ")) }
+        let start = width
+        width += count
+        style(from: start, attributes)
+    }
+
+    /// Appends `count` copies of a one-cell character (a border).
+    mutating func append(repeating character: Unicode.Scalar, count: Int, _ attributes: TextAttributes) {
+        guard count > 0 else { return }
+        let encoded = UTF8.encode(character)!
+        for _ in 0..<count {
+            for byte in encoded { bytes.append(byte) }
+        }
         let start = width
         width += count
         style(from: start, attributes)
@@ -56,17 +57,14 @@ struct LineBuilder {
 
     /// Appends another builder's content after this one's.
     mutating func append(_ other: LineBuilder) {
-        let offset = Int32(width)
-        bytes.append(contentsOf: other.bytes)
-        for span in other.spans {
-            let shifted = StyledSpan(start: span.start + offset, end: span.end + offset, attributes: span.attributes)
-            if let last = spans.last, last.attributes == shifted.attributes, last.end == shifted.start {
-                spans[spans.count - 1].end = shifted.end
-            } else {
-                spans.append(shifted)
-            }
-        }
-        width += other.width
+        append(other.bytes[...], spans: other.spans, width: other.width)
+    }
+
+    /// Appends content given as its parts.
+    mutating func append(_ otherBytes: ArraySlice<UInt8>, spans otherSpans: [StyledSpan], width otherWidth: Int) {
+        bytes.append(contentsOf: otherBytes)
+        StyledSpan.appendShifted(otherSpans, by: width, to: &spans)
+        width += otherWidth
     }
 
     /// Appends a finished line.
@@ -79,20 +77,26 @@ struct LineBuilder {
         width += line.width
     }
 
-    /// The attributes that cover the last column.
-    var lastAttributes: TextAttributes {
-        if let last = spans.last, Int(last.end) == width { return last.attributes }
-        return .plain
-    }
-
-    /// The attributes that cover the first column.
-    var firstAttributes: TextAttributes {
-        if let first = spans.first, first.start == 0 { return first.attributes }
-        return .plain
-    }
-
+    /// The finished line. Its spans are a copy of exactly the right size, so that the
+    /// builder keeps its own buffer for the next line.
     func finish() -> StyledLine {
-        StyledLine(text: String(decoding: bytes, as: UTF8.self), spans: spans, width: width)
+        LineBuilder.line(bytes[...], spans: spans, width: width)
+    }
+
+    /// A finished line from its parts.
+    static func line(_ bytes: ArraySlice<UInt8>, spans: [StyledSpan], width: Int) -> StyledLine {
+        var unshared: [StyledSpan] = []
+        return line(bytes, spans: spans, width: width, sharing: &unshared)
+    }
+
+    /// A finished line from its parts, whose spans share storage with `previous` (the last
+    /// line's) when they are the same: the lines of a table mostly differ in text only.
+    static func line(_ bytes: ArraySlice<UInt8>, spans: [StyledSpan], width: Int,
+                     sharing previous: inout [StyledSpan]) -> StyledLine {
+        if spans != previous {
+            previous = spans.isEmpty ? [] : spans.withUnsafeBufferPointer { Array($0) }
+        }
+        return StyledLine(text: String(decoding: bytes, as: UTF8.self), spans: previous, width: width)
     }
 
     /// Cuts this builder into pieces no wider than `limit` cells (at least one scalar each).

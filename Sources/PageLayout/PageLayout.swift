@@ -79,21 +79,52 @@ extension RenderedPage {
     /// The page as plain text, the way `penny --dump` prints it: lines without trailing
     /// spaces, then a `References` list of every link's absolute URL (as `lynx -dump` does).
     public func dumpText(references: Bool = true) -> String {
+        let heading = "\nReferences\n\n"
+        let listed = references && !links.isEmpty
+        var capacity = lines.reduce(0) { $0 + $1.text.utf8.count + 1 }
+        if listed {
+            // Each entry: the number right-aligned in 4 columns, ". ", the URL, a newline.
+            capacity = links.reduce(capacity + heading.utf8.count) { $0 + max(String($1.number).utf8.count, 4) + 3 + $1.url.utf8.count }
+        }
+        // One string of the right size, appended to from strings (which need no validating
+        // again, unlike bytes).
         var output = ""
-        output.reserveCapacity(lines.count * (width / 2 + 1))
+        output.reserveCapacity(capacity)
         for line in lines {
-            var text = Substring(line.text)
-            while text.last == " " { text = text.dropLast() }
-            output += text
+            var text = line.text
+            let kept = text.withUTF8 { RenderedPage.lengthWithoutTrailingSpaces($0) }
+            if kept == text.utf8.count {
+                output += text
+            } else {
+                output += Substring(text.utf8.prefix(kept))
+            }
             output += "\n"
         }
-        if references && !links.isEmpty {
-            output += "\nReferences\n\n"
+        if listed {
+            output += heading
             for link in links {
                 let number = String(link.number)
-                output += String(repeating: " ", count: max(4 - number.count, 0)) + number + ". " + link.url + "\n"
+                for _ in number.utf8.count..<max(number.utf8.count, 4) { output += " " }
+                output += number
+                output += ". "
+                output += link.url
+                output += "\n"
             }
         }
         return output
+    }
+
+    /// The length of a line's UTF-8 without its trailing spaces.
+    private static func lengthWithoutTrailingSpaces(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = text.count
+        while end > 0 && text[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if end > 0 && end < text.count && text[end - 1] >= 0x80 {
+            // A space after a non-ASCII scalar may belong to its character (after a prepended
+            // mark): trimmed by characters, as a string is.
+            var trimmed = Substring(decoding: text, as: UTF8.self)
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            end = trimmed.utf8.count
+        }
+        return end
     }
 }

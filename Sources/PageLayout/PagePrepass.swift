@@ -13,14 +13,19 @@ struct PagePrepass {
     var refresh: Refresh?
     var refreshLink: Int32 = -1
     var monetization: [String] = []
-    /// Per node: its index in `links`, or -1.
-    var linkIndex: [Int32]
-    /// Per node: its index in `fields`, or -1.
-    var fieldIndex: [Int32]
+    /// The index in `links` of each linking element. Kept by node rather than in an array
+    /// over every node: few nodes are links, and a large page has millions of nodes.
+    private var linkIndex: [NodeID: Int32] = [:]
+    /// The index in `fields` of each form control.
+    private var fieldIndex: [NodeID: Int32] = [:]
+
+    /// The element's index in `links`, or -1.
+    func link(of id: NodeID) -> Int32 { linkIndex[id] ?? -1 }
+
+    /// The control's index in `fields`, or -1.
+    func field(of id: NodeID) -> Int32 { fieldIndex[id] ?? -1 }
 
     init(document: Document, url: AbsoluteURL?) {
-        linkIndex = Array(repeating: -1, count: document.nodeCount)
-        fieldIndex = Array(repeating: -1, count: document.nodeCount)
         var base = url
         if let baseElement = document.firstElement(.base), let href = document.attribute("href", of: baseElement),
            let resolved = url?.resolve(href) ?? AbsoluteURL(href) {
@@ -39,12 +44,12 @@ struct PagePrepass {
             switch node.tag {
             case .a, .area:
                 if let href = document.attribute("href", of: id) {
-                    linkIndex[Int(id)] = Int32(links.count)
+                    linkIndex[id] = Int32(links.count)
                     links.append(PageLink(number: links.count + 1, url: resolver.resolve(href), positions: []))
                 }
             case .iframe, .frame:
                 if let source = document.attribute("src", of: id) {
-                    linkIndex[Int(id)] = Int32(links.count)
+                    linkIndex[id] = Int32(links.count)
                     links.append(PageLink(number: links.count + 1, url: resolver.resolve(source), positions: []))
                 }
             case .title where !titleFound:
@@ -88,7 +93,7 @@ struct PagePrepass {
                     // A form the parser closed early (inside a table): controls after it still belong to it.
                     field.form = lastForm.index
                 }
-                fieldIndex[Int(id)] = Int32(fields.count)
+                fieldIndex[id] = Int32(fields.count)
                 fields.append(field)
                 return node.tag == .button
             default:
@@ -131,13 +136,13 @@ struct LinkResolver {
     func resolve(_ href: String) -> String {
         // Fast paths for the common shapes whose result needs no normalising: most links of
         // a large page are `#fragment` or `/absolute/path` in plain ASCII.
-        if LinkResolver.isPlain(href) {
-            if href.hasPrefix("#"), let baseWithoutFragment {
-                return baseWithoutFragment + href
-            }
-            if let baseOrigin, href.hasPrefix("/"), !href.hasPrefix("//"), !href.contains("/."), !href.contains("/%2") {
-                return baseOrigin + href
-            }
+        switch LinkResolver.shape(of: href) {
+        case .fragment:
+            if let baseWithoutFragment { return LinkResolver.joined(baseWithoutFragment, href) }
+        case .rootPath:
+            if let baseOrigin { return LinkResolver.joined(baseOrigin, href) }
+        case .other:
+            break
         }
         if let base, let resolved = base.resolve(href) {
             return resolved.description
@@ -150,13 +155,50 @@ struct LinkResolver {
 }
 
 extension LinkResolver {
-    /// ASCII with nothing to trim, encode or normalise (no spaces, quotes, backslashes, controls).
-    static func isPlain(_ href: String) -> Bool {
-        !href.isEmpty && href.utf8.allSatisfy { byte in
-            byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "<") &&
-                byte != UInt8(ascii: ">") && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "\\") &&
-                byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}")
-        }
+    /// The shapes of link that resolve by joining strings.
+    enum Shape {
+        /// `#name`, plain.
+        case fragment
+        /// `/path`, plain, without `//` at the start or a dot or `%2` segment to normalise.
+        case rootPath
+        case other
+    }
+
+    /// Which shape `href` has, in one pass over its bytes. Plain means ASCII with nothing to
+    /// trim, encode or normalise (no spaces, quotes, backslashes, controls).
+    static func shape(of href: String) -> Shape {
+        href.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, first == UInt8(ascii: "#") || first == UInt8(ascii: "/") else { return .other }
+            var previous: UInt8 = 0
+            for (index, byte) in bytes.enumerated() {
+                guard isPlain(byte) else { return .other }
+                if first == UInt8(ascii: "/") && previous == UInt8(ascii: "/") {
+                    // `/.` may be a dot segment, `/%2` an encoded one, `//` an authority.
+                    if byte == UInt8(ascii: ".") || index == 1 && byte == UInt8(ascii: "/") { return .other }
+                    if byte == UInt8(ascii: "%") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "2") {
+                        return .other
+                    }
+                }
+                previous = byte
+            }
+            return first == UInt8(ascii: "#") ? .fragment : .rootPath
+        } ?? .other
+    }
+
+    /// `first + second` in storage of exactly their size: a page keeps every link's URL, and
+    /// `+` leaves room to grow.
+    static func joined(_ first: String, _ second: String) -> String {
+        var result = ""
+        result.reserveCapacity(first.utf8.count + second.utf8.count)
+        result += first
+        result += second
+        return result
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "<") &&
+            byte != UInt8(ascii: ">") && byte != UInt8(ascii: "`") && byte != UInt8(ascii: "\\") &&
+            byte != UInt8(ascii: "{") && byte != UInt8(ascii: "}")
     }
 }
 

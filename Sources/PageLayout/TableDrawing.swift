@@ -9,8 +9,9 @@ struct TableDrawing {
 
     private let border = TextAttributes(flags: .tableBorder)
 
-    /// The lines of the table, each with the anchors that stand on it.
-    func draw() -> [(StyledLine, [String])] {
+    /// Draws the lines of the table one by one into a reused builder, each given to `emit`
+    /// with the anchors that stand on it.
+    func draw(_ emit: (LineBuilder, [String]) -> Void) {
         let rows = grid.rowCount
         let separated = separators()
         var heights = Array(repeating: 1, count: rows)
@@ -32,27 +33,34 @@ struct TableDrawing {
             tops.append(y)
             y += heights[row] + (row < rows - 1 && separated[row] ? 1 : 0)
         }
-        var output: [(StyledLine, [String])] = []
         var anchorsByLine: [Int: [String]] = [:]
         for (index, cell) in grid.cells.enumerated() {
             for anchor in layouts[index].anchors {
                 anchorsByLine[tops[cell.row] + anchor.line, default: []].append(anchor.name)
             }
         }
+        var builder = LineBuilder()
+        var lineY = 0
+        func emitLine() {
+            trim(&builder)
+            emit(builder, anchorsByLine.isEmpty ? [] : anchorsByLine[lineY] ?? [])
+            builder.reset()
+            lineY += 1
+        }
         if bordered {
-            output.append((separatorLine(after: -1, tops: tops), anchorsByLine[0] ?? []))
+            separatorLine(&builder, after: -1, tops: tops)
+            emitLine()
         }
         for row in 0..<rows {
             for offset in 0..<heights[row] {
-                let lineY = tops[row] + offset
-                output.append((contentLine(row: row, y: lineY, tops: tops), anchorsByLine[lineY] ?? []))
+                contentLine(&builder, row: row, y: tops[row] + offset, tops: tops)
+                emitLine()
             }
             if bordered && (row == rows - 1 || separated[row]) {
-                let lineY = output.count
-                output.append((separatorLine(after: row, tops: tops), anchorsByLine[lineY] ?? []))
+                separatorLine(&builder, after: row, tops: tops)
+                emitLine()
             }
         }
-        return output
     }
 
     /// Which rows get a separator under them: all, when any cell wraps or spans rows; else
@@ -111,14 +119,13 @@ struct TableDrawing {
         builder.appendSpaces(free - before)
     }
 
-    private func contentLine(row: Int, y: Int, tops: [Int]) -> StyledLine {
-        var builder = LineBuilder()
+    private func contentLine(_ builder: inout LineBuilder, row: Int, y: Int, tops: [Int]) {
         var column = 0
-        let bar = ascii ? "|" : "│"
+        let bar: Unicode.Scalar = ascii ? "|" : "│"
         while column < grid.columnCount {
             let index = owner(row, column)
             if bordered {
-                builder.append(vertical(row, column) ? bar : " ", width: 1, border)
+                builder.append(scalar: vertical(row, column) ? bar : " ", width: 1, border)
                 builder.appendSpaces(1)
             } else if column > 0 {
                 builder.appendSpaces(1)
@@ -135,13 +142,11 @@ struct TableDrawing {
             }
         }
         if bordered {
-            builder.append(bar, width: 1, border)
+            builder.append(scalar: bar, width: 1, border)
         }
-        return trimmed(builder)
     }
 
-    private func separatorLine(after row: Int, tops: [Int]) -> StyledLine {
-        var builder = LineBuilder()
+    private func separatorLine(_ builder: inout LineBuilder, after row: Int, tops: [Int]) {
         var column = 0
         let y = row < 0 ? 0 : (row < grid.rowCount - 1 ? tops[row + 1] - 1 : tops[row] + 1)
         while column <= grid.columnCount {
@@ -149,10 +154,10 @@ struct TableDrawing {
             let down = row + 1 < grid.rowCount && vertical(row + 1, column)
             let left = column > 0 && horizontal(after: row, column - 1)
             let right = column < grid.columnCount && horizontal(after: row, column)
-            builder.append(junction(up: up, down: down, left: left, right: right), width: 1, border)
+            builder.append(scalar: junction(up: up, down: down, left: left, right: right), width: 1, border)
             guard column < grid.columnCount else { break }
             if right {
-                builder.append(String(repeating: ascii ? "-" : "─", count: widths[column] + 2), width: widths[column] + 2, border)
+                builder.append(repeating: ascii ? "-" : "─", count: widths[column] + 2, border)
                 column += 1
             } else {
                 // A cell spanning rows continues through the separator.
@@ -163,10 +168,9 @@ struct TableDrawing {
                 column += grid.cells[index].columnSpan
             }
         }
-        return trimmed(builder)
     }
 
-    private func junction(up: Bool, down: Bool, left: Bool, right: Bool) -> String {
+    private func junction(up: Bool, down: Bool, left: Bool, right: Bool) -> Unicode.Scalar {
         if ascii {
             switch (up || down, left || right) {
             case (true, true): return "+"
@@ -192,12 +196,10 @@ struct TableDrawing {
     }
 
     /// Trailing spaces dropped, so dumps end cleanly.
-    private func trimmed(_ builder: LineBuilder) -> StyledLine {
-        var builder = builder
+    private func trim(_ builder: inout LineBuilder) {
         while builder.bytes.last == UInt8(ascii: " ") && (builder.spans.last.map { Int($0.end) < builder.width } ?? true) {
             builder.bytes.removeLast()
             builder.width -= 1
         }
-        return builder.finish()
     }
 }

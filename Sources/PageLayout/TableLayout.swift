@@ -14,6 +14,8 @@ struct TableLayout {
     static let maximumSlots = 1_000_000
 
     func layout() {
+        // A table sizes its columns to the width it is given.
+        engine.noteWidthSensitive()
         let grid = TableGrid(document: document, table: table)
         let bordered = isDataTable(grid)
         engine.beginBlock(blankLines: bordered && style.tableDepth == 0 ? 1 : 0)
@@ -25,7 +27,14 @@ struct TableLayout {
         if grid.cells.isEmpty || columns == 0 || grid.rowCount * columns > TableLayout.maximumSlots || available < columns {
             return linearize(grid)
         }
-        let measures = grid.cells.map { intrinsicWidths(of: $0) }
+        // Cells measured for display keep their widest layout: a cell whose column is wide
+        // enough is then laid out once, not twice.
+        var widest: [CellLayout?] = []
+        let keepsLines = !engine.isMeasuring
+        if keepsLines { widest.reserveCapacity(grid.cells.count) }
+        let measures = grid.cells.map { cell in
+            intrinsicWidths(of: cell, keepingLines: keepsLines ? { widest.append($0) } : nil)
+        }
         let minimums = columnWidths(grid, measures.map(\.minimum), bordered: bordered)
         var maximums = columnWidths(grid, measures.map(\.maximum), bordered: bordered)
         for column in 0..<columns {
@@ -41,9 +50,15 @@ struct TableLayout {
             return
         }
 
-        let layouts = grid.cells.map { cell in
-            layoutCell(cell, width: cellWidth(cell, widths, bordered: bordered))
+        let layouts = grid.cells.indices.map { index in
+            let cell = grid.cells[index]
+            let width = cellWidth(cell, widths, bordered: bordered)
+            if let kept = widest[index], kept.isUnchanged(atWidth: width) {
+                return kept
+            }
+            return layoutCell(cell, width: width)
         }
+        widest = []
         let drawing = TableDrawing(grid: grid, widths: widths, layouts: layouts, bordered: bordered,
                                    ascii: engine.context.options.asciiBorders)
         let tableWidth = widths.reduce(0, +) + frame
@@ -53,7 +68,7 @@ struct TableLayout {
                 engine.emitPreformatted(line, anchors: captionLayout.anchors.filter { $0.line == index }.map(\.name))
             }
         }
-        for (line, anchors) in drawing.draw() {
+        drawing.draw { line, anchors in
             engine.emitPreformatted(line, anchors: anchors, unbreakable: false)
         }
     }
@@ -144,13 +159,23 @@ struct TableLayout {
         return widths
     }
 
-    private func intrinsicWidths(of cell: TableGrid.Cell) -> (minimum: Int, maximum: Int) {
-        if let known = engine.context.intrinsicWidths[cell.node] {
+    /// A cell's narrowest and widest layouts. Only tables inside other tables are laid out
+    /// more than once (measured, then drawn), so only their cells' widths are remembered.
+    /// `keep` receives the widest layout's lines, or nil when they were not built.
+    private func intrinsicWidths(of cell: TableGrid.Cell,
+                                 keepingLines keep: ((CellLayout?) -> Void)?) -> (minimum: Int, maximum: Int) {
+        let nested = style.tableDepth > 0
+        if nested, let known = engine.context.intrinsicWidths[cell.node] {
+            keep?(nil)
             return known
         }
-        let measured = layoutBlock(cell.node, width: LayoutEngine.unbounded, header: cell.isHeader)
+        let measured = layoutBlock(cell.node, width: LayoutEngine.unbounded, header: cell.isHeader,
+                                   keepsLines: keep != nil)
         let result = (measured.minimumWidth, min(measured.maximumWidth, LayoutEngine.unbounded))
-        engine.context.intrinsicWidths[cell.node] = result
+        if nested {
+            engine.context.intrinsicWidths[cell.node] = result
+        }
+        keep?(measured)
         return result
     }
 
@@ -159,8 +184,8 @@ struct TableLayout {
     }
 
     /// Lays out an element's content on its own at `width`.
-    private func layoutBlock(_ node: NodeID, width: Int, header: Bool) -> CellLayout {
-        let sub = LayoutEngine(context: engine.context, width: width)
+    private func layoutBlock(_ node: NodeID, width: Int, header: Bool, keepsLines: Bool = false) -> CellLayout {
+        let sub = LayoutEngine(context: engine.context, width: width, keepsLines: keepsLines)
         var inner = style
         inner.tableDepth += 1
         if header {
