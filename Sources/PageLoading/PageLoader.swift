@@ -16,6 +16,13 @@ public struct PageLoader: Sendable {
         self.parser = parser
     }
 
+    /// The document and the name of the encoding it was read in. The decoded text is freed
+    /// on return, before layout: a big page would otherwise hold it through layout too.
+    private func parse(_ body: [UInt8], charset: String?) -> (Document, String) {
+        let decoded = TextDecoder.decode(body, charset: charset, sniffHTML: true)
+        return (parser.parse(decoded.text), decoded.encoding.name)
+    }
+
     /// Lays out a response body at `options.width`.
     public func content(of response: HTTPResponse, options: LayoutOptions) -> PageContent {
         let kind = ContentKind.of(mediaType: response.mediaType, body: response.body)
@@ -25,10 +32,9 @@ public struct PageLoader: Sendable {
         case .binary:
             return .binary(mediaType: response.mediaType?.essence ?? "application/octet-stream", size: response.body.count)
         case .html:
-            let decoded = TextDecoder.decode(response.body, charset: charset, sniffHTML: true)
-            let document = parser.parse(decoded.text)
+            let (document, encoding) = parse(response.body, charset: charset)
             var page = PageLayout.render(document, url: url, options: options)
-            page.encoding = decoded.encoding.name
+            page.encoding = encoding
             return .page(page)
         case .json:
             let decoded = TextDecoder.decode(response.body, charset: charset ?? "utf-8", sniffHTML: false)
