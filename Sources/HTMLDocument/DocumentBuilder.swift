@@ -9,6 +9,8 @@ public struct DocumentBuilder {
     public private(set) var document = Document()
     private var depths: [UInt16] = [0]
     private var nameIndex: [String: Int32] = [:]
+    /// The HTML tag of each name in `document.names`.
+    private var htmlTags: [Tag] = []
 
     public init() {}
 
@@ -29,8 +31,10 @@ public struct DocumentBuilder {
             index = Int32(document.names.count)
             document.names.append(name)
             nameIndex[name] = index
+            // Looked up once per distinct name, not per element.
+            htmlTags.append(Tag(name: name))
         }
-        let tag = namespace == .html ? Tag(name: name) : (name == "svg" ? .svg : (name == "math" ? .math : .unknown))
+        let tag = namespace == .html ? htmlTags[Int(index)] : (name == "svg" ? .svg : (name == "math" ? .math : .unknown))
         let start = Int32(document.attributes.count)
         document.attributes.append(contentsOf: attributes)
         return append(Node(kind: .element, namespace: namespace, tag: tag, parent: parent,
