@@ -78,7 +78,8 @@ struct MisbehavingServerTests {
         var arguments = ["--dump", "--timeout", String(misbehaviour.timeout)]
         if misbehaviour.pay { arguments += ["--pay", "auto", "--max", "1"] }
 
-        let outcome = try penny.run(arguments + [server.url("/loop/0")], timeout: .seconds(misbehaviour.timeout + 30))
+        let outcome = try penny.runMeasuringMemory(arguments + [server.url("/loop/0")],
+                                                   timeout: .seconds(misbehaviour.timeout + 30))
 
         let seconds = Double(outcome.elapsed.components.seconds) + Double(outcome.elapsed.components.attoseconds) / 1e18
         print("""

@@ -50,6 +50,32 @@ struct Penny {
         try Child.run(Self.executable, arguments, environment: environment, timeout: timeout)
     }
 
+    /// Runs `penny ARGUMENTS` to its end through a small Python parent, whose `wait4` gives
+    /// Penny's own peak memory as `maxRSS`. Spawned straight from the test runner, a child's
+    /// ru_maxrss starts at the runner's own peak (exec records the old address space's), which
+    /// can be hundreds of MB while other suites run.
+    func runMeasuringMemory(_ arguments: [String], timeout: Duration = .seconds(60)) throws -> Child.Outcome {
+        let report = home + "/maxrss-\(UUID().uuidString)"
+        let wrapper = """
+            import os, sys
+            pid = os.fork()
+            if pid == 0:
+                os.execv(sys.argv[2], sys.argv[2:])
+            _, status, usage = os.wait4(pid, 0)
+            open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+            if os.WIFSIGNALED(status):
+                os.kill(os.getpid(), os.WTERMSIG(status))
+            sys.exit(os.WEXITSTATUS(status))
+            """
+        var outcome = try Child.run("/usr/bin/python3", ["-c", wrapper, report, Self.executable] + arguments,
+                                    environment: environment, timeout: timeout)
+        guard let text = try? String(contentsOfFile: report, encoding: .utf8), let kilobytes = Int(text) else {
+            throw ChildError("the memory-measuring wrapper wrote no figure (status \(outcome.status))")
+        }
+        outcome.maxRSS = kilobytes * 1024
+        return outcome
+    }
+
     /// `penny wallet topup AMOUNT` of the demo USDC.
     func topUp(_ amount: String) throws {
         let outcome = try run(["wallet", "topup", amount, "--network", Self.demoNetwork, "--asset", "USDC"])
