@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Wallet", dependencies: [
-            "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
+            "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "Themes", dependencies: [
             "ScreenGrid", "PageLayout", .product(name: "TOMLKit", package: "TOMLKit"),

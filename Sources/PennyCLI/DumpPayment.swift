@@ -31,6 +31,7 @@ struct DumpPayment {
         }
         let config = paths.map { ConfigLoader.load(path: $0.configFile).config } ?? Config()
         let payments = PaymentRuntime(paths: paths, limits: config.payments)
+        defer { payments.leaveOpenForExit() }
         var assessments: [OfferAssessment] = []
         var pending: PendingCredential?
         payments.assess(session: 1, origin: origin, resource: response.finalURL, offers: report.offers) { message in

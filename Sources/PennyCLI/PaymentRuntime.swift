@@ -49,18 +49,35 @@ final class PaymentRuntime {
         return result
     }
 
+    /// For a process about to exit (`penny --dump`): the wallet stays open until the process
+    /// ends. Closing it would fold the write-ahead log into the wallet file, two more waits for
+    /// the disk after the page has arrived; the log is as safe where it is (what had to be on
+    /// disk was synced at its commit), the next Penny reads it, and SQLite folds it in every
+    /// `WalletStore.checkpointPages` pages. Releasing the store would also run GRDB's
+    /// `DatabaseQueue` deinit, whose first use of Foundation's NotificationCenter costs more.
+    func leaveOpenForExit() {
+        guard case .success(let store)? = opened else { return }
+        _ = Unmanaged.passRetained(store)
+    }
+
     /// The config's `[payments]` limits, handed to the ledger, which enforces them when it reserves.
+    /// Only what differs from the ledger is written: every write is a commit synced to disk.
     private func applyLimits(_ store: WalletStore) {
-        for payee in limits.blockedPayees {
-            try? store.blockPayee(payee)
+        if !limits.blockedPayees.isEmpty {
+            let blocked = Set((try? store.blockedPayees()) ?? [])
+            for payee in limits.blockedPayees where !blocked.contains(payee.lowercased()) {
+                try? store.blockPayee(payee)
+            }
         }
-        guard let accounts = try? store.accounts() else { return }
-        for summary in accounts {
-            let decimals = summary.account.decimals
+        guard let accounts = try? store.accountsWithoutTotals() else { return }
+        for account in accounts {
+            let decimals = account.decimals
             let maximum = limits.maxPerPayment.flatMap { try? AmountFormatter.parse($0, decimals: decimals) }
             let cap = limits.dailyCap.flatMap { try? AmountFormatter.parse($0, decimals: decimals) }
-            try? store.setLimits(network: summary.account.network, asset: summary.account.asset,
-                                 SpendingLimits(maxPerPayment: maximum, dailyCap: cap))
+            let configured = SpendingLimits(maxPerPayment: maximum, dailyCap: cap)
+            if account.limits != configured {
+                try? store.setLimits(network: account.network, asset: account.asset, configured)
+            }
         }
     }
 
@@ -122,7 +139,9 @@ final class PaymentRuntime {
             return OfferAssessment(offer: index, balance: nil, decision: .refuse("The offer names no network or asset."))
         }
         do {
-            guard try store.account(network: network, asset: asset) != nil else {
+            // The account, its balance and everything the policy needs, in one read.
+            let context = try store.policyContext(offer: offer, origin: origin.description)
+            guard context.account != nil else {
                 let symbol = offer.assetSymbol ?? asset
                 let advice = WalletNetworks.kind(of: network) == .test
                     ? "Top up play money: penny wallet topup 5 --network \(network) --asset \(symbol)"
@@ -130,14 +149,13 @@ final class PaymentRuntime {
                 return OfferAssessment(offer: index, balance: nil,
                                        decision: .refuse("No \(symbol) on \(network) in the wallet. \(advice)"))
             }
-            let balance = try store.balance(network: network, asset: asset)
             let decision: OfferAssessment.Decision
-            switch try store.decide(offer: offer, origin: origin.description) {
+            switch PaymentPolicy.decide(context) {
             case .ask: decision = .ask
             case .autoPay: decision = .autoPay
             case .refuse(let reason): decision = .refuse(reason)
             }
-            return OfferAssessment(offer: index, balance: balance, decision: decision)
+            return OfferAssessment(offer: index, balance: context.balance, decision: decision)
         } catch {
             return OfferAssessment(offer: index, balance: nil, decision: .refuse("The wallet failed: \(error.description)"))
         }
@@ -167,23 +185,27 @@ final class PaymentRuntime {
         } catch {
             return dispatch(.paymentNotPrepared(session: order.session, reason: error.description))
         }
+        // Signed first, then reserved with its credential in one commit that is on disk before
+        // the credential can leave: a credential whose reservation is refused is never sent.
         let nonce = CredentialBuilder.nonce(for: order.offer)
-        let reservation: Reservation
+        var intent: PaymentIntent
         do {
-            var intent = try PaymentIntent(offer: order.offer, origin: order.origin.description, nonce: Hex.encode(nonce))
+            intent = try PaymentIntent(offer: order.offer, origin: order.origin.description, nonce: Hex.encode(nonce))
             intent.resourceURL = order.resource
-            reservation = try store.reserve(intent)
         } catch {
             return dispatch(.paymentNotPrepared(session: order.session, reason: error.description))
         }
         let credential: SignedCredential
         do {
             credential = try CredentialBuilder.build(offer: order.offer, key: key, nonce: nonce, now: Date())
-            try store.attachCredential(reservation: reservation.id, credential: CredentialHeaders.encode(credential.headers))
         } catch {
-            // Nothing left this machine: the money goes back.
-            try? store.release(reservation: reservation.id, reason: "not signed: \(error)")
             return dispatch(.paymentNotPrepared(session: order.session, reason: "Could not sign: \(error)"))
+        }
+        let reservation: Reservation
+        do {
+            reservation = try store.reserve(intent, credential: CredentialHeaders.encode(credential.headers))
+        } catch {
+            return dispatch(.paymentNotPrepared(session: order.session, reason: error.description))
         }
         if let perDay = order.allowancePerDay, let network = order.offer.network, let asset = order.offer.asset {
             try? store.setAllowance(origin: order.origin.description, network: network, asset: asset, perDay: perDay)
@@ -198,10 +220,12 @@ final class PaymentRuntime {
         }
         let id = PaymentID(reservation)
         do {
+            // Logged, not waited for: the reservation and the credential are on disk already,
+            // and what a power cut could lose here, recovery restores (`WalletStore.commit`).
             switch settlement {
-            case .commit(let receipt): try store.commit(reservation: id, receipt: receipt)
-            case .release(let reason): try store.release(reservation: id, reason: reason)
-            case .pending: try store.markPending(reservation: id)
+            case .commit(let receipt): try store.commit(reservation: id, receipt: receipt, durability: .logged)
+            case .release(let reason): try store.release(reservation: id, reason: reason, durability: .logged)
+            case .pending: try store.markPending(reservation: id, durability: .logged)
             }
             dispatch(.paymentSettled(reservation: reservation, error: nil))
         } catch {

@@ -42,8 +42,11 @@ enum AmountText {
     /// The value of stored text; nil when the text is not canonical or exceeds a uint256
     /// (which the schema and this module never write, so nil means a damaged ledger).
     static func decode(_ text: String) -> BigUInt? {
-        guard isCanonical(text), let value = try? AmountFormatter.parseBaseUnits(text),
-              value <= AmountFormatter.maximumAmount else { return nil }
+        guard isCanonical(text) else { return nil }
+        // Up to 19 digits fit a 64-bit word (a dollar of USDC is 1000000): far quicker than
+        // the general parse, and the ledger reads every amount of an account for its balance.
+        if text.utf8.count <= 19, let small = UInt(text) { return BigUInt(words: [small]) }
+        guard let value = try? AmountFormatter.parseBaseUnits(text), value <= AmountFormatter.maximumAmount else { return nil }
         return value
     }
 

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the wallet gets the time: when entries are made, and which day the daily caps count.
 ///
@@ -8,6 +15,14 @@ public protocol WalletClock: Sendable {
     var now: Date { get }
     /// The time zone whose midnight starts a new day for daily caps and allowances.
     var timeZone: TimeZone { get }
+    /// The start of the day `date` falls in, and the start of the next, in `timeZone`.
+    func day(containing date: Date) -> (start: Date, end: Date)
+}
+
+extension WalletClock {
+    public func day(containing date: Date) -> (start: Date, end: Date) {
+        DayWindow.calendarDay(containing: date, in: timeZone)
+    }
 }
 
 /// The system's clock, with days in the user's time zone.
@@ -16,6 +31,52 @@ public struct SystemClock: WalletClock {
 
     public var now: Date { Date() }
     public var timeZone: TimeZone { .current }
+
+    /// Midnights from the C library's local time, the zone `TimeZone.current` names too (`TZ`,
+    /// else /etc/localtime): a Foundation time zone and calendar would load ICU's data first,
+    /// close to a millisecond in every process that pays. A midnight that a clock change
+    /// skips becomes the day's first existing time, as `Calendar.startOfDay` gives.
+    public func day(containing date: Date) -> (start: Date, end: Date) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var today = tm()
+        guard localtime_r(&seconds, &today) != nil else { return DayWindow.calendarDay(containing: date, in: timeZone) }
+        var tomorrow = today
+        tomorrow.tm_mday += 1
+        tomorrow.tm_hour = 12
+        tomorrow.tm_isdst = -1
+        // mktime may place a midnight that a clock change skips on the day before: each
+        // answer is checked to be the first second of its day, else Foundation decides.
+        guard mktime(&tomorrow) != -1, let start = Self.midnight(of: today), let end = Self.midnight(of: tomorrow)
+        else { return DayWindow.calendarDay(containing: date, in: timeZone) }
+        return (Date(timeIntervalSince1970: Double(start)), Date(timeIntervalSince1970: Double(end)))
+    }
+
+    /// The first second of the local day `day` names, when mktime finds it.
+    private static func midnight(of day: tm) -> time_t? {
+        var fields = day
+        fields.tm_hour = 0
+        fields.tm_min = 0
+        fields.tm_sec = 0
+        fields.tm_isdst = -1
+        var time = mktime(&fields)
+        guard time != -1 else { return nil }
+        // A skipped midnight: the day starts when the clock lands (an hour later, or half an hour).
+        for _ in 0..<4 where !isOnDay(time, day) { time += 1800 }
+        var before = time - 1
+        var previous = tm()
+        guard isOnDay(time, day), localtime_r(&before, &previous) != nil, !sameDay(previous, day) else { return nil }
+        return time
+    }
+
+    private static func isOnDay(_ time: time_t, _ day: tm) -> Bool {
+        var copy = time
+        var local = tm()
+        return localtime_r(&copy, &local) != nil && sameDay(local, day)
+    }
+
+    private static func sameDay(_ a: tm, _ b: tm) -> Bool {
+        a.tm_year == b.tm_year && a.tm_mon == b.tm_mon && a.tm_mday == b.tm_mday
+    }
 }
 
 /// A clock that shows a set time until told otherwise, for tests. Days are UTC by default.
@@ -55,10 +116,18 @@ struct DayWindow {
     var end: Date
 
     init(clock: any WalletClock) {
+        (start, end) = clock.day(containing: clock.now)
+    }
+
+    /// The day of `date` in `zone` by Foundation's calendar. It ends where the next day starts
+    /// (a day later than the start in wall-clock time only when neither midnight was skipped).
+    static func calendarDay(containing date: Date, in zone: TimeZone) -> (start: Date, end: Date) {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = clock.timeZone
-        let now = clock.now
-        start = calendar.startOfDay(for: now)
-        end = calendar.date(byAdding: .day, value: 1, to: start) ?? start.addingTimeInterval(86_400)
+        calendar.timeZone = zone
+        let start = calendar.startOfDay(for: date)
+        guard let tomorrow = calendar.date(byAdding: .day, value: 1, to: date) else {
+            return (start, start.addingTimeInterval(86_400))
+        }
+        return (start, calendar.startOfDay(for: tomorrow))
     }
 }

@@ -191,16 +191,44 @@ enum DatabaseIdentity: Equatable {
     case wallet(version: Int)
 }
 
+/// What identifying a database looks at, read without writing.
+struct DatabaseFacts {
+    var applicationID: Int32
+    var userVersion: Int
+    /// Every table, index and trigger but SQLite's own, by name.
+    var objects: [String]
+    /// The migrations recorded in `grdb_migrations` (none without that table).
+    var applied: [String]
+
+    static let applicationIDSQL = "PRAGMA application_id"
+    static let userVersionSQL = "PRAGMA user_version"
+    static let objectsSQL = "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+    static let appliedSQL = "SELECT identifier FROM grdb_migrations"
+
+    var hasMigrationTable: Bool { objects.contains("grdb_migrations") }
+}
+
+extension DatabaseFacts {
+    init(_ db: Database) throws {
+        applicationID = try Int32.fetchOne(db, sql: Self.applicationIDSQL) ?? 0
+        userVersion = try Int.fetchOne(db, sql: Self.userVersionSQL) ?? 0
+        objects = try String.fetchAll(db, sql: Self.objectsSQL)
+        applied = []
+        if hasMigrationTable { applied = try String.fetchAll(db, sql: Self.appliedSQL) }
+    }
+}
+
 extension WalletSchema {
     /// Identifies `db` without writing to it, or throws why it must not be opened.
     func identify(_ db: Database, path: String) throws -> DatabaseIdentity {
-        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let objects = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name
-            """)
-        let hasMigrationTable = objects.contains("grdb_migrations")
-        let applied = hasMigrationTable ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+        try identify(DatabaseFacts(db), path: path)
+    }
+
+    /// Identifies a database by its facts, or throws why it must not be opened.
+    func identify(_ facts: DatabaseFacts, path: String) throws(WalletFileError) -> DatabaseIdentity {
+        let applicationID = facts.applicationID, userVersion = facts.userVersion
+        let objects = facts.objects, applied = facts.applied
+        let hasMigrationTable = facts.hasMigrationTable
 
         if applicationID == 0 {
             // An empty database (a file this Penny created and crashed before filling, or an

@@ -5,12 +5,32 @@ import PaymentOffers
 
 // MARK: - Transactions
 
+/// When a ledger change reaches the disk.
+public enum CommitDurability: Sendable, Hashable {
+    /// Before the call returns: the write-ahead log is synced at the commit
+    /// (`synchronous = FULL`). Every change but a payment's outcome.
+    case synced
+    /// With the next synced commit or checkpoint (`synchronous = NORMAL`): a crash of Penny
+    /// loses nothing (the log is written, the system holds it), a power cut can lose this
+    /// change alone. Only for what recovery can restore: see `WalletStore.commit`.
+    case logged
+}
+
 extension WalletStore {
     /// One write transaction (`BEGIN IMMEDIATE`): everything in `body` sees and changes
-    /// the ledger alone, or nothing at all when it throws.
-    func write<T>(_ body: (Database) throws -> T) throws(WalletError) -> T {
+    /// the ledger alone, or nothing at all when it throws. The transaction sets its own
+    /// durability, so that no earlier one's lingers on the connection.
+    func write<T>(_ durability: CommitDurability = .synced, _ body: (Database) throws -> T) throws(WalletError) -> T {
         do {
-            return try dbQueue.write { db in try body(db) }
+            return try dbQueue.writeWithoutTransaction { db in
+                try db.execute(sql: durability == .synced ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
         } catch {
             throw Self.walletError(error)
         }
@@ -54,7 +74,7 @@ extension WalletStore {
             }
             try db.execute(sql: """
                 INSERT INTO entry (account_id, kind, amount, created_at, updated_at) VALUES (?, 'topup', ?, ?, ?)
-                """, arguments: [account.id, AmountText.encode(amount), now, now])
+                """, arguments: [account.id, AmountText.encode(amount), StoredDate.text(now), StoredDate.text(now)])
             return account.amount(totals.balance + amount)
         }
     }
@@ -118,6 +138,11 @@ extension WalletStore {
         return try read { db in try Self.account(db, network: network, asset: asset) }
     }
 
+    /// Every account with its limits, without its totals (which read the whole ledger), in creation order.
+    public func accountsWithoutTotals() throws(WalletError) -> [WalletAccount] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Self.decodeAccount) }
+    }
+
     /// Every account with its totals, in creation order.
     public func accounts() throws(WalletError) -> [AccountSummary] {
         try read { db in
@@ -165,6 +190,20 @@ extension WalletStore {
     /// today's spending within the daily cap, and the balance covers it. Then the
     /// `reserved` entry is written with the offer and the nonce.
     public func reserve(_ intent: PaymentIntent) throws(WalletError) -> Reservation {
+        try reserve(intent, storing: nil)
+    }
+
+    /// `reserve`, then `attachCredential`, in the same write transaction: the money is held
+    /// and the signed credential stored by one commit, on disk before this returns, so the
+    /// credential can be sent at once. Signing before reserving is safe: a credential whose
+    /// reservation is refused is never sent, and a nonce is reserved once. `credential` must
+    /// have been signed for `intent` (its nonce and amount).
+    public func reserve(_ intent: PaymentIntent, credential: [UInt8]) throws(WalletError) -> Reservation {
+        guard !credential.isEmpty else { throw .invalidInput("the credential is empty") }
+        return try reserve(intent, storing: credential)
+    }
+
+    private func reserve(_ intent: PaymentIntent, storing credential: [UInt8]?) throws(WalletError) -> Reservation {
         let network = try WalletInput.network(intent.network), asset = try WalletInput.asset(intent.asset)
         let origin = try WalletInput.origin(intent.origin)
         let payee = try intent.payee.map { (payee) throws(WalletError) in try WalletInput.payee(payee) }
@@ -206,8 +245,13 @@ extension WalletStore {
                                    offer_json, nonce, created_at, updated_at)
                 VALUES (?, 'payment', 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [account.id, AmountText.encode(amount), origin, resourceURL, payee, paymentProtocol,
-                                 offerJSON, nonce, now, now])
-            return Reservation(id: PaymentID(db.lastInsertedRowID), nonce: nonce, amount: account.amount(amount),
+                                 offerJSON, nonce, StoredDate.text(now), StoredDate.text(now)])
+            let id = db.lastInsertedRowID
+            if let credential {
+                // An UPDATE, as attachCredential does: the schema lets a payment start only without one.
+                try db.execute(sql: "UPDATE entry SET credential = ? WHERE id = ?", arguments: [Data(credential), id])
+            }
+            return Reservation(id: PaymentID(id), nonce: nonce, amount: account.amount(amount),
                                balanceAfter: account.amount(balance - amount), createdAt: now)
         }
     }
@@ -217,49 +261,62 @@ extension WalletStore {
     public func attachCredential(reservation id: PaymentID, credential: [UInt8]) throws(WalletError) {
         guard !credential.isEmpty else { throw .invalidInput("the credential is empty") }
         try transition(id, action: "given a credential", from: [.reserved], needsCredential: false,
-                       refuseAttached: true) { db, now in
+                       refuseAttached: true) { db, stamp in
             try db.execute(sql: "UPDATE entry SET credential = ?, updated_at = ? WHERE id = ?",
-                           arguments: [Data(credential), now, id.rawValue])
+                           arguments: [Data(credential), stamp, id.rawValue])
         }
     }
 
     /// The server accepted the payment: reserved or pending → committed.
-    public func commit(reservation id: PaymentID, receipt: String?) throws(WalletError) {
+    ///
+    /// A payment's outcome (`commit`, `release`, `markPending`) may be `.logged`, not synced:
+    /// what a power cut can lose is only the outcome, never the reservation or the credential,
+    /// which were synced before the credential was sent. The payment is then still reserved
+    /// with its credential; recovery makes it pending, which keeps the money held, and the
+    /// page's next load sends that same credential again, which the site takes as paid or
+    /// refuses as already used (committed then). Nothing is signed again or paid twice; a
+    /// lost release keeps the money held until the pending payment is resolved.
+    public func commit(reservation id: PaymentID, receipt: String?,
+                       durability: CommitDurability = .synced) throws(WalletError) {
         let receipt = try receipt.map { (text) throws(WalletError) in
             try WalletInput.text(text, what: "the receipt", limit: 1 << 16)
         }
-        try transition(id, action: "committed", from: [.reserved, .pending], needsCredential: true) { db, now in
+        try transition(id, action: "committed", from: [.reserved, .pending], needsCredential: true,
+                       durability: durability) { db, stamp in
             try db.execute(sql: "UPDATE entry SET state = 'committed', receipt = ?, updated_at = ? WHERE id = ?",
-                           arguments: [receipt, now, id.rawValue])
+                           arguments: [receipt, stamp, id.rawValue])
         }
     }
 
     /// A definite failure (nothing was sent, or the server refused the credential): the
     /// money is back. Reserved or pending → released.
-    public func release(reservation id: PaymentID, reason: String) throws(WalletError) {
+    public func release(reservation id: PaymentID, reason: String,
+                        durability: CommitDurability = .synced) throws(WalletError) {
         let reason = try WalletInput.text(reason, what: "the reason", limit: 4096)
-        try transition(id, action: "released", from: [.reserved, .pending], needsCredential: false) { db, now in
+        try transition(id, action: "released", from: [.reserved, .pending], needsCredential: false,
+                       durability: durability) { db, stamp in
             try db.execute(sql: "UPDATE entry SET state = 'released', reason = ?, updated_at = ? WHERE id = ?",
-                           arguments: [reason, now, id.rawValue])
+                           arguments: [reason, stamp, id.rawValue])
         }
     }
 
     /// An ambiguous outcome after sending (a timeout, a dropped connection): the credential
     /// may have been accepted, so the money stays held. Reserved → pending; needs the
     /// credential, since only a sent credential can be ambiguous.
-    public func markPending(reservation id: PaymentID) throws(WalletError) {
-        try transition(id, action: "marked pending", from: [.reserved], needsCredential: true) { db, now in
+    public func markPending(reservation id: PaymentID, durability: CommitDurability = .synced) throws(WalletError) {
+        try transition(id, action: "marked pending", from: [.reserved], needsCredential: true,
+                       durability: durability) { db, stamp in
             try db.execute(sql: "UPDATE entry SET state = 'pending', updated_at = ? WHERE id = ?",
-                           arguments: [now, id.rawValue])
+                           arguments: [stamp, id.rawValue])
         }
     }
 
     /// Checks a payment's state in the write transaction, then applies `update`.
-    private func transition(_ id: PaymentID, action: String, from allowed: Set<PaymentState>, needsCredential: Bool,
-                            refuseAttached: Bool = false,
-                            update: (Database, Date) throws -> Void) throws(WalletError) {
+    private func transition(_ id: PaymentID, action: String, from allowed: [PaymentState], needsCredential: Bool,
+                            refuseAttached: Bool = false, durability: CommitDurability = .synced,
+                            update: (Database, String) throws -> Void) throws(WalletError) {
         let now = clock.now
-        try write { db in
+        try write(durability) { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT state, credential IS NOT NULL AS attached, created_at FROM entry WHERE id = ? AND kind = 'payment'
                 """, arguments: [id.rawValue]) else {
@@ -273,9 +330,10 @@ extension WalletStore {
             if refuseAttached && attached { throw WalletError.credentialAlreadyAttached(id) }
             guard allowed.contains(state) else { throw WalletError.illegalTransition(id, from: state, action: action) }
             if needsCredential && !attached { throw WalletError.credentialMissing(id) }
-            // A clock set back must not date a change before the entry itself.
-            let createdAt: Date = try row.decode(forColumn: "created_at")
-            try update(db, max(now, createdAt))
+            // A clock set back must not date a change before the entry itself (stored
+            // dates are text whose order is time order).
+            let createdAt: String = try row.decode(forColumn: "created_at")
+            try update(db, max(StoredDate.text(now), createdAt))
         }
     }
 
@@ -302,17 +360,26 @@ extension WalletStore {
     public func recoverInterruptedPayments(olderThan age: TimeInterval) throws(WalletError) -> [LedgerEntry] {
         let now = clock.now
         let cutoff = now.addingTimeInterval(-age)
+        // Nearly every start finds nothing: a read, which neither waits for another Penny's
+        // write lock nor writes. What it finds is looked at again in the write transaction.
+        let found = try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entry WHERE state = 'reserved' AND created_at < ?)",
+                              arguments: [StoredDate.text(cutoff)]) ?? false
+        }
+        guard found else { return [] }
         return try write { db in
             let stale = try Self.entries(db, where: "e.state = 'reserved' AND e.created_at < ?",
-                                         arguments: [cutoff], order: "e.id")
+                                         arguments: [StoredDate.text(cutoff)], order: "e.id")
+            // Never dated before the entry itself, should the clock have gone back (text order is time order).
+            let when = StoredDate.text(now)
             for entry in stale {
-                let when = max(now, entry.createdAt)
                 if entry.credential != nil {
-                    try db.execute(sql: "UPDATE entry SET state = 'pending', updated_at = ? WHERE id = ?",
+                    try db.execute(sql: "UPDATE entry SET state = 'pending', updated_at = max(?, created_at) WHERE id = ?",
                                    arguments: [when, entry.id.rawValue])
                 } else {
-                    try db.execute(sql: "UPDATE entry SET state = 'released', reason = ?, updated_at = ? WHERE id = ?",
-                                   arguments: ["Penny stopped before sending the payment", when, entry.id.rawValue])
+                    try db.execute(sql: """
+                        UPDATE entry SET state = 'released', reason = ?, updated_at = max(?, created_at) WHERE id = ?
+                        """, arguments: ["Penny stopped before sending the payment", when, entry.id.rawValue])
                 }
             }
             return try stale.flatMap { entry in
@@ -364,6 +431,18 @@ extension WalletStore {
                                    dailyCap: try decodeAmount(row.decode(forColumn: "daily_cap"))))
     }
 
+    /// A stored date (`StoredDate`); GRDB reads any other form SQLite knows.
+    static func decodeDate(_ row: Row, _ column: String) throws -> Date {
+        let value: DatabaseValue = row[column]
+        if let text = String.fromDatabaseValue(value), let date = StoredDate.date(text) {
+            return date
+        }
+        guard let date = Date.fromDatabaseValue(value) else {
+            throw WalletError.ledgerDamaged("the stored date \(value.description.prefix(80)) cannot be read")
+        }
+        return date
+    }
+
     static func decodeAmount(_ text: String?) throws -> BigUInt? {
         guard let text else { return nil }
         guard let value = AmountText.decode(text) else {
@@ -409,7 +488,7 @@ extension WalletStore {
             SELECT amount FROM entry WHERE account_id = ? AND kind = 'payment'
             AND state IN ('reserved', 'committed', 'pending') AND created_at >= ? AND created_at < ?
             """
-        var arguments: StatementArguments = [accountID, window.start, window.end]
+        var arguments: StatementArguments = [accountID, StoredDate.text(window.start), StoredDate.text(window.end)]
         if let origin {
             sql += " AND origin = ?"
             arguments += [origin]
@@ -448,7 +527,7 @@ extension WalletStore {
         }
         try db.execute(sql: """
             INSERT INTO account (network, asset, symbol, decimals, kind, budget, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [network, asset, symbol, decimals, kind.rawValue, budget.map(AmountText.encode), now])
+            """, arguments: [network, asset, symbol, decimals, kind.rawValue, budget.map(AmountText.encode), StoredDate.text(now)])
         return WalletAccount(id: db.lastInsertedRowID, network: network, asset: asset, symbol: symbol,
                              decimals: decimals, kind: kind, budget: budget, limits: SpendingLimits())
     }
@@ -491,8 +570,8 @@ extension WalletStore {
                 payee: try row.decode(forColumn: "payee"), paymentProtocol: try row.decode(forColumn: "protocol"),
                 offerJSON: try row.decode(forColumn: "offer_json"), nonce: try row.decode(forColumn: "nonce"),
                 credential: credential.map { [UInt8]($0) }, receipt: try row.decode(forColumn: "receipt"),
-                reason: try row.decode(forColumn: "reason"), createdAt: try row.decode(forColumn: "created_at"),
-                updatedAt: try row.decode(forColumn: "updated_at"))
+                reason: try row.decode(forColumn: "reason"), createdAt: try decodeDate(row, "created_at"),
+                updatedAt: try decodeDate(row, "updated_at"))
         }
     }
 }

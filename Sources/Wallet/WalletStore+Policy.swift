@@ -17,7 +17,7 @@ extension WalletStore {
             try db.execute(sql: """
                 INSERT INTO allowance (origin, network, asset, amount_per_day, created_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (origin, network, asset) DO UPDATE SET amount_per_day = excluded.amount_per_day
-                """, arguments: [origin, network, asset, AmountText.encode(perDay), now])
+                """, arguments: [origin, network, asset, AmountText.encode(perDay), StoredDate.text(now)])
         }
     }
 
@@ -65,7 +65,7 @@ extension WalletStore {
         Allowance(origin: try row.decode(forColumn: "origin"), network: try row.decode(forColumn: "network"),
                   asset: try row.decode(forColumn: "asset"),
                   perDay: try decodeAmount(row.decode(forColumn: "amount_per_day")) ?? 0,
-                  createdAt: try row.decode(forColumn: "created_at"))
+                  createdAt: try decodeDate(row, "created_at"))
     }
 }
 
@@ -78,7 +78,7 @@ extension WalletStore {
         let now = clock.now
         try write { db in
             try db.execute(sql: "INSERT INTO blocked_payee (payee, created_at) VALUES (?, ?) ON CONFLICT (payee) DO NOTHING",
-                           arguments: [payee, now])
+                           arguments: [payee, StoredDate.text(now)])
         }
     }
 

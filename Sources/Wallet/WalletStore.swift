@@ -9,7 +9,8 @@ import GRDB
 ///
 /// The payment flow, so that nothing is ever paid twice:
 /// 1. `reserve` holds the money and records the offer and its nonce, before any network call;
-/// 2. sign, then `attachCredential` stores the credential before it is sent;
+/// 2. sign, then `attachCredential` stores the credential before it is sent (or sign first,
+///    and `reserve(_:credential:)` does both in one commit);
 /// 3. send it; then `commit` (accepted), `release` (a definite failure: money back) or
 ///    `markPending` (no clear answer: the credential may have been accepted, so the money
 ///    stays held and the same stored credential is what gets retried, never a new one);
@@ -40,15 +41,41 @@ public final class WalletStore: Sendable {
 
     init(path: String, clock: any WalletClock, schema: WalletSchema) throws(WalletFileError) {
         let presence = try WalletFile.createIfMissing(path)
+        // Open until the wallet's own connection is set up, so that nothing folds a write-ahead
+        // log into a file refused on the way (see `ReadOnlyInspection`).
+        var inspection: ReadOnlyInspection?
+        // Whether the checks run on the wallet's own connection rather than on the read-only one.
+        var checkOnWalletConnection = false
         if case .existing(let size) = presence, size > 0 {
             try WalletFile.checkHeader(path)
-            try Self.inspectReadOnly(path: path, schema: schema)
+            let readOnly = try ReadOnlyInspection(path: path)
+            inspection = readOnly
+            let header = try readOnly.header()
+            if header.applicationID == WalletSchema.applicationID && header.userVersion == schema.version {
+                // This Penny's wallet at this version, by its header: the connection Penny needs anyway
+                // makes the checks, and SQLite reads the (large) schema once.
+                checkOnWalletConnection = true
+            } else {
+                _ = try readOnly.inspect(schema: schema)
+            }
         }
-        // A sound wallet with a loose mode is tightened before SQLite creates its -wal and
-        // -shm files (which copy the wallet's mode); refused files are never touched.
-        try WalletFile.restrictMode(path)
-        let queue = try Self.fileStep(path) { try DatabaseQueue(path: path, configuration: Self.configuration(inMemory: false)) }
-        try Self.bringUpToDate(queue, path: path, schema: schema)
+        // A sound wallet with a loose mode is tightened before SQLite writes to its -wal file
+        // (which, like -shm, copies the wallet's mode); refused files are never touched.
+        if !checkOnWalletConnection { try WalletFile.restrictMode(path) }
+        let queue = try Self.fileStep(path) { try DatabaseQueue(path: path, configuration: Self.configuration()) }
+        do {
+            if checkOnWalletConnection {
+                _ = try Self.fileStep(path) { try queue.read { try Self.check($0, path: path, schema: schema) } }
+                try WalletFile.restrictMode(path)
+            }
+            try Self.useWriteAheadLog(queue, path: path)
+            try Self.bringUpToDate(queue, path: path, schema: schema)
+        } catch {
+            try? queue.close()
+            inspection?.close()
+            throw error
+        }
+        inspection?.close()
         try WalletFile.restrictMode(path)
         dbQueue = queue
         self.clock = clock
@@ -70,7 +97,7 @@ public final class WalletStore: Sendable {
 
     static func inMemory(clock: any WalletClock, schema: WalletSchema) throws(WalletFileError) -> WalletStore {
         let queue = try fileStep(":memory:") {
-            let queue = try DatabaseQueue(configuration: configuration(inMemory: true))
+            let queue = try DatabaseQueue(configuration: configuration())
             try schema.migrator.migrate(queue)
             return queue
         }
@@ -88,15 +115,14 @@ public final class WalletStore: Sendable {
     }
 
     /// The connection settings of every wallet: foreign keys on, a generous busy timeout
-    /// (another Penny process may hold the write lock), WAL on disk.
-    static func configuration(inMemory: Bool, readonly: Bool = false) -> Configuration {
+    /// (another Penny process may hold the write lock). A wallet on disk then gets its
+    /// write-ahead log from `useWriteAheadLog`, not from GRDB, which would also lower
+    /// `synchronous` to NORMAL: a commit would not be on disk when it returns.
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.readonly = readonly
         config.busyMode = .timeout(15)
         config.label = "Penny wallet"
-        // An in-memory database has no write-ahead log.
-        config.journalMode = inMemory ? .default : .wal
         config.prepareDatabase { db in
             // Foreign keys are essential: refuse a SQLite built without them.
             guard try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true else {
@@ -106,19 +132,32 @@ public final class WalletStore: Sendable {
         return config
     }
 
-    /// Opens `path` read-only and refuses it unless it is a sound Penny wallet this Penny
-    /// can read. Nothing is written to the file.
-    private static func inspectReadOnly(path: String, schema: WalletSchema) throws(WalletFileError) {
+    /// SQLite's structural check of the whole file, then what the file is; throws why it must not be used.
+    private static func check(_ db: Database, path: String, schema: WalletSchema) throws -> DatabaseIdentity {
+        let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        guard problems == ["ok"] else {
+            throw WalletFileError.damaged(path, detail: "SQLite's check reports " + problems.prefix(3)
+                .map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+        return try schema.identify(db, path: path)
+    }
+
+    /// Pages of write-ahead log after which a commit folds the log into the wallet file
+    /// (SQLite's default is 1000). A Penny that exits without closing the wallet leaves the log
+    /// to the next, whose first look reads all of it: a few payments' worth keeps that short.
+    static let checkpointPages = 100
+
+    /// WAL mode with `synchronous = FULL`: every commit is on disk (the log synced) before it
+    /// returns (`write` sets it for each transaction), so a reservation and its credential
+    /// survive a power cut once stored.
+    private static func useWriteAheadLog(_ queue: DatabaseQueue, path: String) throws(WalletFileError) {
         try fileStep(path) {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(inMemory: false, readonly: true))
-            defer { try? queue.close() }
-            try queue.read { db in
-                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                guard problems == ["ok"] else {
-                    throw WalletFileError.damaged(path, detail: "SQLite's check reports " + problems.prefix(3)
-                        .map { "\"\($0)\"" }.joined(separator: ", "))
+            try queue.writeWithoutTransaction { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw DatabaseError(message: "SQLite could not use a write-ahead log (journal mode \(mode ?? "unknown"))")
                 }
-                _ = try schema.identify(db, path: path)
+                try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = \(checkpointPages)")
             }
         }
     }
