@@ -167,13 +167,22 @@ private struct PrescanScanner {
         index < bytes.count ? bytes[index] : nil
     }
 
-    private func matches(_ text: String) -> Bool {
-        bytes[position...].starts(with: text.utf8)
+    // Plain loops: the generic zip/starts(with:) versions cost more in one-time runtime type
+    // lookups than the whole prescan of a small page.
+    private func matches(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard bytes.count - position >= count else { return false }
+        for offset in 0..<count where bytes[position + offset] != text.utf8Start[offset] { return false }
+        return true
     }
 
-    private func matchesIgnoringCase(_ lowercased: String) -> Bool {
-        bytes[position...].count >= lowercased.utf8.count
-            && zip(bytes[position...], lowercased.utf8).allSatisfy { $0.asciiLowercased == $1 }
+    private func matchesIgnoringCase(_ lowercased: StaticString) -> Bool {
+        let count = lowercased.utf8CodeUnitCount
+        guard bytes.count - position >= count else { return false }
+        for offset in 0..<count where bytes[position + offset].asciiLowercased != lowercased.utf8Start[offset] {
+            return false
+        }
+        return true
     }
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {

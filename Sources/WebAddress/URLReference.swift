@@ -55,7 +55,7 @@ struct URLReference {
 
     /// RFC 3986 §5.2.4, also treating `%2e` as a dot.
     static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") || path.contains("%2") else { return path }
+        guard mayHaveDotSegments(path) else { return path }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         var output: [Substring] = []
         let absolute = path.hasPrefix("/")
@@ -74,6 +74,19 @@ struct URLReference {
         }
         let joined = output.joined(separator: "/")
         return absolute ? "/" + joined : joined
+    }
+}
+
+extension URLReference {
+    /// Whether a segment may be `.` or `..`: one starts right after a `/` (or at the start)
+    /// with a dot, or is percent-encoded. Most paths (`/dir/page.html`) have neither.
+    static func mayHaveDotSegments(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "%") || (byte == UInt8(ascii: ".") && previous == UInt8(ascii: "/")) { return true }
+            previous = byte
+        }
+        return false
     }
 }
 
