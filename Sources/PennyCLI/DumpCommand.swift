@@ -24,7 +24,8 @@ struct DumpCommand {
             return ExitStatus.usage
         }
         let paths = PennyPaths(environment: ProcessEnvironment.current)
-        if let folder = paths?.dataFolder { LocalFiles.makeFolder(folder) }
+        // The folder holds the cookie jar and the wallet: a local file needs neither.
+        if url.scheme != "file", let folder = paths?.dataFolder { LocalFiles.makeFolder(folder) }
         let transport = CurlEasyTransport(configuration: .init(timeout: .milliseconds(Int(timeout * 1000)),
                                                                cookieJar: paths?.cookieJar))
         var request = HTTPRequest(url: url.description)
