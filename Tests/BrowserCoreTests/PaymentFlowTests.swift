@@ -190,6 +190,22 @@ struct PaymentFlowTests {
     }
 }
 
+extension PaymentFlowTests {
+    /// Paying over plain http to anything but this machine warns in the prompt.
+    @Test(arguments: [("http://news.test/paid", true), ("https://news.test/paid", false),
+                      ("http://127.0.0.1:8402/paid", false), ("http://localhost:8402/paid", false)])
+    func plainHTTPToAnotherMachineWarns(url: String, warns: Bool) {
+        var runtime = FakeRuntime()
+        runtime.responder = { request in
+            request.url == url ? (402, [("PAYMENT-REQUIRED", PaymentFlowTests.paymentRequired)], "<p>Teaser</p>") : nil
+        }
+        runtime.send(.start(url: url))
+        #expect(runtime.state.payment != nil, "no prompt for \(url)")
+        let text = PaymentPromptViewProbe.text(runtime.state)
+        #expect(text.contains("Plain http: anyone on the network can see and change this offer.") == warns, "\(url):\n\(text)")
+    }
+}
+
 /// The screen text while the prompt is shown.
 enum PaymentPromptViewProbe {
     static func text(_ state: BrowserState) -> String {
