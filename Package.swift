@@ -47,10 +47,11 @@ let package = Package(
         .target(name: "Wallet", dependencies: [
             "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
+        .target(name: "TOMLLines"),
         .target(name: "Themes", dependencies: [
-            "ScreenGrid", "PageLayout", .product(name: "TOMLKit", package: "TOMLKit"),
+            "ScreenGrid", "PageLayout", "TOMLLines", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
-        .target(name: "BrowserConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "BrowserConfig", dependencies: ["TOMLLines", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "BrowserCore", dependencies: [
             "BrowserConfig", "HTTPModel", "PageLayout", "PaymentOffers", "ScreenGrid", "TerminalText", "TextDecoding", "Themes",
             "WebAddress", .product(name: "BigInt", package: "BigInt"),

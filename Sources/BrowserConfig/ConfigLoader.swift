@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import TOMLKit
+import TOMLLines
 
 /// Reads `config.toml`. Every problem becomes a warning and that setting keeps its
 /// default; the rest of the file still applies.

@@ -1,5 +1,6 @@
 import ScreenGrid
 import TOMLKit
+import TOMLLines
 
 /// Turns the TOML text of a theme file into a `Theme`.
 enum ThemeParser {

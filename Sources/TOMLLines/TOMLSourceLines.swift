@@ -3,14 +3,14 @@
 /// TOMLKit's parsed values carry no positions, so messages about a value's meaning
 /// find its line here. It understands table headers, bare, quoted and dotted keys,
 /// comments and multi-line strings — enough for hand-written files.
-struct TOMLSourceLines {
+public struct TOMLSourceLines {
     private let lines: [Substring]
     /// Key path (table path plus key) → 1-based line where it is defined.
     private var entries: [[String]: Int] = [:]
     /// Lines that start a key or a table header, ascending.
     private var entryLines: [Int] = []
 
-    init(_ source: String) {
+    public init(_ source: String) {
         lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var table: [String] = []
         var openMultiline: String?
@@ -37,7 +37,7 @@ struct TOMLSourceLines {
     }
 
     /// The line of a key or table, or of the nearest enclosing one that is written out.
-    func line(of path: [String]) -> Int? {
+    public func line(of path: [String]) -> Int? {
         var path = path
         while !path.isEmpty {
             if let line = entries[path] { return line }
@@ -48,7 +48,7 @@ struct TOMLSourceLines {
 
     /// The first line of the value at `path` that contains `text` (for an element of a
     /// multi-line array), else the line of `path`.
-    func line(of path: [String], containing text: String) -> Int? {
+    public func line(of path: [String], containing text: String) -> Int? {
         guard let start = line(of: path) else { return nil }
         let end = entryLines.first { $0 > start }.map { $0 - 1 } ?? lines.count
         return (start...end).first { lines[$0 - 1].contains(text) } ?? start
