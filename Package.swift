@@ -41,7 +41,7 @@ let package = Package(
             "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "DemoSite", dependencies: [
-            "EVMSigning", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+            "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Wallet", dependencies: [

@@ -1,6 +1,7 @@
 import BigInt
 import EVMSigning
 import ServiceLifecycle
+import HTTPModel
 
 /// A demo site that is listening. Stop it with `stop()` or `stopBlocking()`.
 public final class RunningDemoSite: Sendable {

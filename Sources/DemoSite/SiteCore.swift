@@ -1,6 +1,7 @@
 import BigInt
 import EVMSigning
 import FoundationEssentials
+import HTTPModel
 
 /// The site's state and request handling, independent of the HTTP server.
 final class SiteCore: Sendable {

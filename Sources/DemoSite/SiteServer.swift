@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import UnixSignals
+import HTTPModel
 
 /// Hands each request to the site's logic and turns the answer into a Hummingbird response.
 struct SiteResponder: HTTPResponder {

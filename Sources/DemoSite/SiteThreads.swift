@@ -1,5 +1,6 @@
 import Dispatch
 import NIOPosix
+import HTTPModel
 
 /// The threads the site's Swift tasks run on: a small pool of its own, so that a caller
 /// blocking the cooperative thread pool (the browser's synchronous main loop, a test

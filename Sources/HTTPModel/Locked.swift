@@ -6,15 +6,15 @@ import Musl
 import Darwin
 #endif
 
-/// A value guarded by a mutex, for the little shared state a test double keeps.
+/// A value guarded by a mutex, for the little shared state a test double or the demo site keeps.
 ///
 /// pthreads rather than `Synchronization.Mutex`, which needs macOS 15 while the
 /// package supports macOS 14, and rather than Foundation, which this module avoids.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
-    init(_ value: Value) {
+    public init(_ value: Value) {
         self.value = value
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
@@ -27,7 +27,7 @@ final class Locked<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` with exclusive access to the value.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
