@@ -5,11 +5,10 @@ extension TreeBuilder {
     func initial(_ token: Token) throws(Unsupported) {
         switch token {
         case .characters(let bytes):
-            let skipped = Self.leadingWhitespace(bytes)
-            guard skipped < bytes.count else { return }
+            guard let rest = takeLeadingWhitespace(bytes, inserting: false) else { return }
             quirks = .yes
             mode = .beforeHTML
-            try process(.characters(UnsafeBufferPointer(rebasing: bytes[skipped...])))
+            try process(.characters(rest))
         case .comment(let text):
             document.appendComment(to: Document.root, text)
         case .doctype(let name, let publicIdentifier, let systemIdentifier):
@@ -32,11 +31,10 @@ extension TreeBuilder {
         case .comment(let text):
             document.appendComment(to: Document.root, text)
         case .characters(let bytes):
-            let skipped = Self.leadingWhitespace(bytes)
-            guard skipped < bytes.count else { return }
+            guard let rest = takeLeadingWhitespace(bytes, inserting: false) else { return }
             try insert("html", .html)
             mode = .beforeHead
-            try process(.characters(UnsafeBufferPointer(rebasing: bytes[skipped...])))
+            try process(.characters(rest))
         case .startTag(let tag, .html):
             try insert(tag, .html)
             mode = .beforeHead
@@ -52,10 +50,9 @@ extension TreeBuilder {
     func beforeHead(_ token: Token) throws(Unsupported) {
         switch token {
         case .characters(let bytes):
-            let skipped = Self.leadingWhitespace(bytes)
-            guard skipped < bytes.count else { return }
+            guard let rest = takeLeadingWhitespace(bytes, inserting: false) else { return }
             try impliedHead()
-            try process(.characters(UnsafeBufferPointer(rebasing: bytes[skipped...])))
+            try process(.characters(rest))
         case .comment(let text):
             insertComment(text)
         case .doctype:
@@ -81,11 +78,9 @@ extension TreeBuilder {
     func inHead(_ token: Token) throws(Unsupported) {
         switch token {
         case .characters(let bytes):
-            let whitespace = Self.leadingWhitespace(bytes)
-            if whitespace > 0 { insertText(UnsafeBufferPointer(rebasing: bytes[..<whitespace])) }
-            guard whitespace < bytes.count else { return }
+            guard let rest = takeLeadingWhitespace(bytes, inserting: true) else { return }
             leaveHead()
-            try process(.characters(UnsafeBufferPointer(rebasing: bytes[whitespace...])))
+            try process(.characters(rest))
         case .comment(let text):
             insertComment(text)
         case .doctype:
@@ -157,11 +152,9 @@ extension TreeBuilder {
     func afterHead(_ token: Token) throws(Unsupported) {
         switch token {
         case .characters(let bytes):
-            let whitespace = Self.leadingWhitespace(bytes)
-            if whitespace > 0 { insertText(UnsafeBufferPointer(rebasing: bytes[..<whitespace])) }
-            guard whitespace < bytes.count else { return }
+            guard let rest = takeLeadingWhitespace(bytes, inserting: true) else { return }
             try impliedBody()
-            try process(.characters(UnsafeBufferPointer(rebasing: bytes[whitespace...])))
+            try process(.characters(rest))
         case .comment(let text):
             insertComment(text)
         case .doctype:

@@ -109,10 +109,8 @@ extension TreeBuilder {
     func inColumnGroup(_ token: Token) throws(Unsupported) {
         switch token {
         case .characters(let bytes):
-            let whitespace = Self.leadingWhitespace(bytes)
-            if whitespace > 0 { insertText(UnsafeBufferPointer(rebasing: bytes[..<whitespace])) }
-            guard whitespace < bytes.count else { return }
-            try leaveColumnGroup(.characters(UnsafeBufferPointer(rebasing: bytes[whitespace...])))
+            guard let rest = takeLeadingWhitespace(bytes, inserting: true) else { return }
+            try leaveColumnGroup(.characters(rest))
         case .comment(let text):
             insertComment(text)
         case .doctype:

@@ -283,7 +283,16 @@ final class TreeBuilder {
         mode = .inBody
     }
 
-    /// Splits off leading white space, for the modes that treat it apart.
+    /// For the modes that treat leading white space apart: inserts it (or drops it) and
+    /// returns the rest of the text, or nil when nothing else is left.
+    func takeLeadingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, inserting: Bool) -> UnsafeBufferPointer<UInt8>? {
+        let whitespace = Self.leadingWhitespace(bytes)
+        if inserting && whitespace > 0 { insertText(UnsafeBufferPointer(rebasing: bytes[..<whitespace])) }
+        guard whitespace < bytes.count else { return nil }
+        return UnsafeBufferPointer(rebasing: bytes[whitespace...])
+    }
+
+    /// The number of white-space bytes `bytes` starts with.
     static func leadingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         while count < bytes.count, Tokenizer.isWhitespace(bytes[count]) { count += 1 }
