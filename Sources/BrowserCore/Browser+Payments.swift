@@ -259,15 +259,13 @@ extension Browser {
             state.status = .error("The payment stays pending: \(TerminalSafe.sanitize(error.message)). Reload to send it again.")
             return []
         }
-        switch error.kind {
-        case .couldNotResolveHost, .couldNotConnect, .invalidURL, .unsupportedScheme, .tlsFailure:
+        if error.requestNeverLeft {
             // The credential never left this machine: the money is released.
             state.status = .error("Not paid: " + TerminalSafe.sanitize(error.description))
             return [.settlePayment(reservation: reservation, .release(reason: error.description))]
-        default:
-            state.status = .error("The payment is pending: \(TerminalSafe.sanitize(error.message)). Reload sends the same signed payment again; nothing new is signed.")
-            return [.settlePayment(reservation: reservation, .pending)]
         }
+        state.status = .error("The payment is pending: \(TerminalSafe.sanitize(error.message)). Reload sends the same signed payment again; nothing new is signed.")
+        return [.settlePayment(reservation: reservation, .pending)]
     }
 }
 

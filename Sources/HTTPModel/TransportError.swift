@@ -17,6 +17,15 @@ public struct TransportError: Error, CustomStringConvertible, Sendable, Hashable
     }
 
     public var kind: Kind
+
+    /// Whether the request cannot have reached the server (no connection was ever made): a
+    /// payment credential it carried never left this machine.
+    public var requestNeverLeft: Bool {
+        switch kind {
+        case .couldNotResolveHost, .couldNotConnect, .invalidURL, .unsupportedScheme, .tlsFailure: true
+        default: false
+        }
+    }
     /// The URL that was being fetched.
     public var url: String
     /// A sentence naming the URL or server, e.g. "127.0.0.1:8080 did not answer within 10 s".

@@ -132,11 +132,11 @@ struct DumpPayment {
         do {
             answer = try transport.perform(retry)
         } catch {
-            switch error.kind {
-            case .couldNotResolveHost, .couldNotConnect, .invalidURL, .unsupportedScheme, .tlsFailure where offer != nil:
+            // A resent credential stays pending whatever happens now: an earlier send may have been taken.
+            if error.requestNeverLeft && offer != nil {
                 settle(.release(reason: error.description))
                 Console.error("not paid: " + TerminalSafe.sanitize(error.description))
-            default:
+            } else {
                 if offer != nil { settle(.pending) }
                 Console.error("the payment is pending (\(TerminalSafe.sanitize(error.message))); running the same command again sends the same signed payment.")
             }

@@ -453,6 +453,22 @@ extension WalletStore {
 
     /// The account's totals, summed exactly from its entries.
     static func totals(_ db: Database, _ account: WalletAccount) throws -> Totals {
+        let (topUps, spent, held) = try sumsInSQLite(db, account) ?? exactSums(db, account)
+        let funded: BigUInt
+        switch account.kind {
+        case .test: funded = topUps
+        case .main:
+            guard topUps == 0 else { throw WalletError.ledgerDamaged("a main-network account has top-ups") }
+            funded = account.budget ?? 0
+        }
+        guard spent + held <= funded else {
+            throw WalletError.ledgerDamaged("payments of \(account.amount(spent + held)) exceed the funds of \(account.amount(funded))")
+        }
+        return Totals(funded: funded, spent: spent, held: held, balance: funded - spent - held)
+    }
+
+    /// Top-ups, spent and held of the account, each entry decoded and checked in Swift.
+    private static func exactSums(_ db: Database, _ account: WalletAccount) throws -> (BigUInt, BigUInt, BigUInt) {
         var topUps: BigUInt = 0, spent: BigUInt = 0, held: BigUInt = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT kind, state, amount FROM entry WHERE account_id = ?",
                                        arguments: [account.id])
@@ -468,31 +484,60 @@ extension WalletStore {
             default: throw WalletError.ledgerDamaged("an entry of kind \(kind) has the state \(state ?? "NULL")")
             }
         }
-        let funded: BigUInt
-        switch account.kind {
-        case .test: funded = topUps
-        case .main:
-            guard topUps == 0 else { throw WalletError.ledgerDamaged("a main-network account has top-ups") }
-            funded = account.budget ?? 0
+        return (topUps, spent, held)
+    }
+
+    /// Whether an amount column holds something other than up to 18 plain digits, as SQL: such
+    /// amounts (and any sum over 2^63, which SQLite refuses with an error) are summed in Swift.
+    private static func unusualAmount(_ column: String) -> String {
+        "(length(\(column)) NOT BETWEEN 1 AND 18 OR \(column) GLOB '*[^0-9]*')"
+    }
+
+    /// The same sums, added up by SQLite without decoding each entry: exact when every amount
+    /// has at most 18 digits (each below 2^63) and no sum overflows. Nil when that does not
+    /// hold or anything looks unusual, and the caller sums (and checks) every entry in Swift.
+    /// A payment reads these twice; the ledger's whole history would otherwise be decoded each time.
+    private static func sumsInSQLite(_ db: Database, _ account: WalletAccount) -> (BigUInt, BigUInt, BigUInt)? {
+        let sql = """
+            SELECT kind, state, SUM(CAST(amount AS INTEGER)), SUM(\(unusualAmount("amount")))
+            FROM entry WHERE account_id = ? GROUP BY kind, state
+            """
+        guard let rows = try? Row.fetchAll(db, sql: sql, arguments: [account.id]) else { return nil }
+        var topUps: BigUInt = 0, spent: BigUInt = 0, held: BigUInt = 0
+        for row in rows {
+            guard let kind = row[0] as String?, let total = row[2] as Int64?, total >= 0,
+                  let unusual = row[3] as Int64?, unusual == 0 else { return nil }
+            let state = row[1] as String?
+            switch (kind, state) {
+            case ("topup", nil): topUps += BigUInt(total)
+            case ("payment", "committed"): spent += BigUInt(total)
+            case ("payment", "reserved"), ("payment", "pending"): held += BigUInt(total)
+            case ("payment", "released"): break
+            default: return nil
+            }
         }
-        guard spent + held <= funded else {
-            throw WalletError.ledgerDamaged("payments of \(account.amount(spent + held)) exceed the funds of \(account.amount(funded))")
-        }
-        return Totals(funded: funded, spent: spent, held: held, balance: funded - spent - held)
+        return (topUps, spent, held)
     }
 
     /// Payments that still count (reserved, committed, pending) made in `window`, of the
     /// account, and of `origin` when given.
     static func spent(_ db: Database, accountID: Int64, origin: String?, window: DayWindow) throws -> BigUInt {
-        var sql = """
-            SELECT amount FROM entry WHERE account_id = ? AND kind = 'payment'
+        var condition = """
+            account_id = ? AND kind = 'payment'
             AND state IN ('reserved', 'committed', 'pending') AND created_at >= ? AND created_at < ?
             """
         var arguments: StatementArguments = [accountID, StoredDate.text(window.start), StoredDate.text(window.end)]
         if let origin {
-            sql += " AND origin = ?"
+            condition += " AND origin = ?"
             arguments += [origin]
         }
+        // Summed by SQLite when that is exact (see `sumsInSQLite`), else entry by entry.
+        let quick = "SELECT SUM(CAST(amount AS INTEGER)), SUM(\(unusualAmount("amount"))) FROM entry WHERE " + condition
+        if let row = try? Row.fetchOne(db, sql: quick, arguments: arguments) {
+            if row[0] == nil { return 0 }
+            if let total = row[0] as Int64?, total >= 0, row[1] as Int64? == 0 { return BigUInt(total) }
+        }
+        let sql = "SELECT amount FROM entry WHERE " + condition
         var total: BigUInt = 0
         let amounts = try String.fetchCursor(db, sql: sql, arguments: arguments)
         while let text = try amounts.next() {

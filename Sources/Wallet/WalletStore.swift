@@ -65,7 +65,16 @@ public final class WalletStore: Sendable {
         let queue = try Self.fileStep(path) { try DatabaseQueue(path: path, configuration: Self.configuration()) }
         do {
             if checkOnWalletConnection {
-                _ = try Self.fileStep(path) { try queue.read { try Self.check($0, path: path, schema: schema) } }
+                // Taken before the check: a file that changes during it is checked again next time.
+                let state = WalletCheckRecord.fingerprint(of: path)
+                let now = clock.now.timeIntervalSince1970
+                let vouched = state.map { WalletCheckRecord.vouchesFor(path, current: $0, now: now) } ?? false
+                _ = try Self.fileStep(path) {
+                    try queue.read { try Self.check($0, path: path, schema: schema, structurally: !vouched) }
+                }
+                if !vouched, let state {
+                    WalletCheckRecord.store(WalletCheckRecord(fingerprint: state, checkedAt: now), for: path)
+                }
                 try WalletFile.restrictMode(path)
             }
             try Self.useWriteAheadLog(queue, path: path)
@@ -132,12 +141,15 @@ public final class WalletStore: Sendable {
         return config
     }
 
-    /// SQLite's structural check of the whole file, then what the file is; throws why it must not be used.
-    private static func check(_ db: Database, path: String, schema: WalletSchema) throws -> DatabaseIdentity {
-        let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
-        guard problems == ["ok"] else {
-            throw WalletFileError.damaged(path, detail: "SQLite's check reports " + problems.prefix(3)
-                .map { "\"\($0)\"" }.joined(separator: ", "))
+    /// SQLite's structural check of the whole file (unless `WalletCheckRecord` vouches for it),
+    /// then what the file is; throws why it must not be used.
+    private static func check(_ db: Database, path: String, schema: WalletSchema, structurally: Bool) throws -> DatabaseIdentity {
+        if structurally {
+            let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            guard problems == ["ok"] else {
+                throw WalletFileError.damaged(path, detail: "SQLite's check reports " + problems.prefix(3)
+                    .map { "\"\($0)\"" }.joined(separator: ", "))
+            }
         }
         return try schema.identify(db, path: path)
     }

@@ -292,4 +292,79 @@ struct FileSafetyTests {
         #expect(busy == 15_000)
         #expect(store.path == nil)
     }
+
+    /// Overwrites the b-tree header of the file's last page (a ledger page that only a
+    /// structural check reads, not the identification of the file).
+    func spoilLastPage(_ path: String) throws {
+        var bytes = [UInt8](try Fixture.bytes(path))
+        let last = (bytes.count / 4096 - 1) * 4096
+        for index in last..<last + 24 { bytes[index] = 0xEE }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func aSoundOpenIsRemembered() throws {
+        let folder = try Folder()
+        defer { folder.cleanUp() }
+        try makeWallet(at: folder.wallet)
+        #expect(WalletCheckRecord.load(folder.wallet) == nil, "a new wallet was not checked")
+        let store = try WalletStore(path: folder.wallet, clock: Fixture.clock())
+        let record = try #require(WalletCheckRecord.load(folder.wallet))
+        #expect(record.fingerprint == WalletCheckRecord.fingerprint(of: folder.wallet))
+        #expect(record.checkedAt == Fixture.clock().now.timeIntervalSince1970)
+        #expect(mode(WalletCheckRecord.recordPath(folder.wallet)) == 0o600)
+        try store.close()
+    }
+
+    @Test func damageAfterARememberedCheckIsStillFound() throws {
+        let folder = try Folder()
+        defer { folder.cleanUp() }
+        try makeWallet(at: folder.wallet)
+        try WalletStore(path: folder.wallet, clock: Fixture.clock()).close()
+        #expect(WalletCheckRecord.load(folder.wallet) != nil)
+        try spoilLastPage(folder.wallet)
+        try expectRefused(folder.wallet, kind: .damaged, mentioning: "damaged wallet")
+    }
+
+    /// The record is what skips the check: one that vouches for exactly the damaged file's
+    /// state lets it open (the damage is where no payment step reads); a stale one, one for
+    /// another state, or a spoiled one does not.
+    @Test func onlyAFreshRecordOfThisVeryStateSkipsTheCheck() throws {
+        let folder = try Folder()
+        defer { folder.cleanUp() }
+        try makeWallet(at: folder.wallet)
+        try spoilLastPage(folder.wallet)
+        let state = try #require(WalletCheckRecord.fingerprint(of: folder.wallet))
+        let now = Fixture.clock().now.timeIntervalSince1970
+        var otherState = state
+        otherState.changedNanoseconds += 1
+
+        WalletCheckRecord.store(WalletCheckRecord(fingerprint: otherState, checkedAt: now), for: folder.wallet)
+        try expectRefused(folder.wallet, kind: .damaged, mentioning: "damaged wallet")
+        WalletCheckRecord.store(WalletCheckRecord(fingerprint: state, checkedAt: now - WalletCheckRecord.maximumAge - 1),
+                                for: folder.wallet)
+        try expectRefused(folder.wallet, kind: .damaged, mentioning: "damaged wallet")
+        WalletCheckRecord.store(WalletCheckRecord(fingerprint: state, checkedAt: now + 60), for: folder.wallet)
+        try expectRefused(folder.wallet, kind: .damaged, mentioning: "damaged wallet")
+        try Data("penny-wallet-check 1 garbage\n".utf8).write(to: URL(fileURLWithPath: WalletCheckRecord.recordPath(folder.wallet)))
+        try expectRefused(folder.wallet, kind: .damaged, mentioning: "damaged wallet")
+
+        WalletCheckRecord.store(WalletCheckRecord(fingerprint: state, checkedAt: now - 60), for: folder.wallet)
+        #expect(WalletCheckRecord.fingerprint(of: folder.wallet) == state)
+        let store = try WalletStore(path: folder.wallet, clock: Fixture.clock())
+        try store.close()
+    }
+
+    @Test func checkRecordsRoundTripAndRefuseGarbage() {
+        let record = WalletCheckRecord(
+            fingerprint: .init(device: UInt64.max, inode: 42, size: 8192, modified: 1_700_000_000, modifiedNanoseconds: 5,
+                               changed: 1_700_000_001, changedNanoseconds: 999_999_999),
+            checkedAt: 1_700_000_002.25)
+        #expect(WalletCheckRecord.parse(record.text) == record)
+        for garbage in ["", "\n", record.text.dropLast() + "", "penny-wallet-check 2" + record.text.dropFirst(20),
+                        record.text.replacingOccurrences(of: " 42 ", with: " -42 "),
+                        record.text.replacingOccurrences(of: " 8192 ", with: " 8192 7 "),
+                        record.text.replacingOccurrences(of: "1700000002.25", with: "nan")] {
+            #expect(WalletCheckRecord.parse(String(garbage)) == nil, "\(garbage)")
+        }
+    }
 }

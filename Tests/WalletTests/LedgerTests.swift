@@ -163,6 +163,33 @@ struct LedgerTests {
         #expect(summary.balance.baseUnits == big - 1)
     }
 
+    /// Totals near the edge of what SQLite's integers hold: amounts of 18 digits whose sum
+    /// passes 2^63, and of 19 digits, add up exactly, as do the spent-today sums.
+    @Test(arguments: [BigUInt(999_999_999_999_999_999), BigUInt(9_223_372_036_854_775_807), BigUInt(10).power(18)])
+    func totalsPastSQLiteIntegersAreExact(_ amount: BigUInt) throws {
+        let asset = KnownAsset(network: "eip155:84532", address: "0xedge", symbol: "EDGE", decimals: 18, domainName: "", domainVersion: "")
+        let store = try Fixture.store()
+        for _ in 0..<12 {
+            try store.topUp(network: asset.network, asset: asset.address, symbol: "EDGE", decimals: 18, amount: amount)
+        }
+        var held: BigUInt = 0
+        for index in 0..<11 {
+            let reservation = try store.reserve(Fixture.intent(amount, asset: asset), credential: [UInt8(index)])
+            held += amount
+            if index % 2 == 0 { try store.commit(reservation: reservation.id, receipt: nil) }
+            #expect(reservation.balanceAfter.baseUnits == 12 * amount - held)
+        }
+        let summary = try #require(try store.accounts().first)
+        #expect(summary.funded.baseUnits == 12 * amount)
+        #expect(summary.spent.baseUnits == 6 * amount)
+        #expect(summary.held.baseUnits == 5 * amount)
+        #expect(summary.balance.baseUnits == amount)
+        let context = try store.policyContext(offer: PolicyTests.offer(amount: amount, asset: asset, decimals: 18), origin: Fixture.origin)
+        #expect(context.spentTodayOnAccount == 11 * amount)
+        #expect(context.spentTodayByOrigin == 11 * amount)
+        #expect(context.balance == amount)
+    }
+
     // MARK: Reservations
 
     @Test func reserveHoldsTheMoneyAndRecordsTheOffer() throws {
