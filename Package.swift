@@ -38,16 +38,17 @@ let package = Package(
         .target(name: "ScreenGrid", dependencies: ["TerminalText"]),
         .target(name: "EVMSigning", dependencies: ["CSecp256k1", .product(name: "BigInt", package: "BigInt")]),
         .target(name: "PaymentCredentials", dependencies: [
-            "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+            "EVMSigning", "JSONWriting", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
         ]),
         .target(name: "DemoSite", dependencies: [
-            "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
+            "EVMSigning", "JSONWriting", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Wallet", dependencies: [
             "PaymentOffers", .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "TOMLLines"),
+        .target(name: "JSONWriting"),
         .target(name: "Themes", dependencies: [
             "ScreenGrid", "PageLayout", "TOMLLines", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
@@ -68,7 +69,7 @@ let package = Package(
             "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "NativeHTML", "PageLayout", "TerminalText", "WebAddress",
         ]),
         .executableTarget(name: "PennyCLI", dependencies: [
-            "BrowserConfig", "BrowserCore", "CurlTransport", "DemoSite", "EVMSigning", "PageLoading", "PageLayout", "HTTPModel",
+            "BrowserConfig", "BrowserCore", "CurlTransport", "DemoSite", "EVMSigning", "JSONWriting", "PageLoading", "PageLayout", "HTTPModel",
             "PaymentCredentials", "PaymentOffers", "ScreenGrid", "TerminalText", "TerminalUI", "Themes", "Wallet", "WebAddress",
             .product(name: "BigInt", package: "BigInt"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,7 +77,7 @@ let package = Package(
 
         // Test support: a loopback HTTP server, and a pseudo-terminal read back through libvterm.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .target(name: "PseudoTerminal", dependencies: ["CVterm"], path: "Tests/PseudoTerminal"),
+        .target(name: "PseudoTerminal", dependencies: ["CVterm", "JSONWriting"], path: "Tests/PseudoTerminal"),
         .executableTarget(name: "DemoSiteLoad", dependencies: ["DemoSite", "CurlTransport", "EVMSigning", "HTTPModel"],
                           path: "bench/DemoSiteLoad"),
         .executableTarget(name: "TerminalProbe", dependencies: ["TerminalUI", "ScreenGrid"], path: "Tests/TerminalProbe"),
@@ -89,7 +90,7 @@ let package = Package(
             "PaymentCredentials", "EVMSigning", "HTTPModel", "PaymentOffers", .product(name: "BigInt", package: "BigInt"),
         ]),
         .testTarget(name: "DemoSiteTests", dependencies: [
-            "DemoSite", "EVMSigning", "PaymentOffers", "PaymentCredentials", "HTTPModel", "CurlTransport",
+            "DemoSite", "EVMSigning", "JSONWriting", "PaymentOffers", "PaymentCredentials", "HTTPModel", "CurlTransport",
             .product(name: "BigInt", package: "BigInt"),
         ]),
         .testTarget(name: "WalletTests", dependencies: [
@@ -112,7 +113,7 @@ let package = Package(
         ]),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "HTTPModel", "TestSupport", "TextDecoding"]),
         .testTarget(name: "PennyCLITests", dependencies: ["TestSupport", "DemoSite", "PaymentOffers"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PseudoTerminal", "ScreenGrid"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PseudoTerminal", "ScreenGrid", "JSONWriting"]),
         .testTarget(name: "PennyScenarioTests", dependencies: ["PseudoTerminal", "TestSupport"], exclude: ["Screens"]),
         // Issue 8's safety checks (safety/README.md): the tests, and one libFuzzer target per parser.
         .testTarget(name: "SafetyTests", dependencies: [

@@ -1,3 +1,4 @@
+import JSONWriting
 import BigInt
 import EVMSigning
 import FoundationEssentials

@@ -1,3 +1,4 @@
+import JSONWriting
 import BigInt
 import EVMSigning
 import FoundationEssentials
@@ -61,16 +62,16 @@ public enum CredentialBuilder {
             throw CredentialError("the authorization cannot be signed: \(error)")
         }
         let signature = authorization.sign(with: key, domain: domain)
-        let authorizationJSON = JSONText.object([
-            ("from", JSONText.string(key.address.checksummed)),
-            ("to", JSONText.string(fields.payTo)),
-            ("value", JSONText.string(String(fields.amount))),
-            ("validAfter", JSONText.string("0")),
-            ("validBefore", JSONText.string(String(validBefore))),
-            ("nonce", JSONText.string(Hex.encode(nonce))),
+        let authorizationJSON = JSONWriter.object([
+            ("from", JSONWriter.string(key.address.checksummed)),
+            ("to", JSONWriter.string(fields.payTo)),
+            ("value", JSONWriter.string(String(fields.amount))),
+            ("validAfter", JSONWriter.string("0")),
+            ("validBefore", JSONWriter.string(String(validBefore))),
+            ("nonce", JSONWriter.string(Hex.encode(nonce))),
         ])
-        let exactPayload = JSONText.object([
-            ("signature", JSONText.string(Hex.encode(signature.rawBytes))),
+        let exactPayload = JSONWriter.object([
+            ("signature", JSONWriter.string(Hex.encode(signature.rawBytes))),
             ("authorization", authorizationJSON),
         ])
         let header: HTTPHeader
@@ -81,28 +82,28 @@ public enum CredentialBuilder {
             members.append(("accepted", String(decoding: answer.acceptedJSON, as: UTF8.self)))
             members.append(("payload", exactPayload))
             if let extensions = answer.extensionsJSON { members.append(("extensions", String(decoding: extensions, as: UTF8.self))) }
-            header = HTTPHeader(name: X402V2Answer.requestHeader, value: Base64Text.standard(Array(JSONText.object(members).utf8)))
+            header = HTTPHeader(name: X402V2Answer.requestHeader, value: Base64Text.standard(Array(JSONWriter.object(members).utf8)))
         case .x402v1(let answer):
-            let json = JSONText.object([
-                ("x402Version", "1"), ("scheme", JSONText.string(answer.scheme)),
-                ("network", JSONText.string(answer.network)), ("payload", exactPayload),
+            let json = JSONWriter.object([
+                ("x402Version", "1"), ("scheme", JSONWriter.string(answer.scheme)),
+                ("network", JSONWriter.string(answer.network)), ("payload", exactPayload),
             ])
             header = HTTPHeader(name: X402V1Answer.requestHeader, value: Base64Text.standard(Array(json.utf8)))
         case .paymentScheme(let challenge):
-            let payload = JSONText.object([
-                ("type", JSONText.string("authorization")),
-                ("from", JSONText.string(key.address.checksummed)),
-                ("to", JSONText.string(fields.payTo)),
-                ("value", JSONText.string(String(fields.amount))),
-                ("validAfter", JSONText.string("0")),
-                ("validBefore", JSONText.string(String(validBefore))),
-                ("nonce", JSONText.string(Hex.encode(nonce))),
-                ("signature", JSONText.string(Hex.encode(signature.rawBytes))),
+            let payload = JSONWriter.object([
+                ("type", JSONWriter.string("authorization")),
+                ("from", JSONWriter.string(key.address.checksummed)),
+                ("to", JSONWriter.string(fields.payTo)),
+                ("value", JSONWriter.string(String(fields.amount))),
+                ("validAfter", JSONWriter.string("0")),
+                ("validBefore", JSONWriter.string(String(validBefore))),
+                ("nonce", JSONWriter.string(Hex.encode(nonce))),
+                ("signature", JSONWriter.string(Hex.encode(signature.rawBytes))),
             ])
-            let json = JSONText.object([
+            let json = JSONWriter.object([
                 ("challenge", challenge.echoedChallenge.jsonText),
                 ("payload", payload),
-                ("source", JSONText.string(EVMCharge.didPKH(chainId: domainInfo.chainID, address: key.address))),
+                ("source", JSONWriter.string(EVMCharge.didPKH(chainId: domainInfo.chainID, address: key.address))),
             ])
             header = HTTPHeader(name: challenge.credentialHeader, value: "Payment " + Base64Text.url(Array(json.utf8)))
         case .l402, .cashu, .displayOnly:

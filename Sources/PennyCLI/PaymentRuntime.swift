@@ -1,3 +1,4 @@
+import JSONWriting
 import BigInt
 import BrowserConfig
 import BrowserCore
@@ -237,7 +238,7 @@ final class PaymentRuntime {
 /// Credential headers as stored with a reservation: a JSON array of [name, value] pairs.
 enum CredentialHeaders {
     static func encode(_ headers: [HTTPHeader]) -> [UInt8] {
-        let pairs = headers.map { "[" + JSONString.quote($0.name) + "," + JSONString.quote($0.value) + "]" }
+        let pairs = headers.map { "[" + JSONWriter.string($0.name, escapingTerminalControls: true) + "," + JSONWriter.string($0.value, escapingTerminalControls: true) + "]" }
         return Array(("[" + pairs.joined(separator: ",") + "]").utf8)
     }
 

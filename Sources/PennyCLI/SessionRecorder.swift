@@ -1,3 +1,4 @@
+import JSONWriting
 import Glibc
 
 /// `penny --record FILE.cast`: runs the browser on a pseudo-terminal of its own and copies
@@ -25,7 +26,7 @@ struct SessionRecorder {
         _ = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size)
         let environment = ProcessEnvironment.current
         var header = "{\"version\": 2, \"width\": \(size.ws_col), \"height\": \(size.ws_row), \"timestamp\": \(time(nil))"
-        header += ", \"env\": {\"TERM\": \(JSONString.quote(environment["TERM"] ?? "")), \"SHELL\": \(JSONString.quote(environment["SHELL"] ?? ""))}}\n"
+        header += ", \"env\": {\"TERM\": \(JSONWriter.string(environment["TERM"] ?? "", escapingTerminalControls: true)), \"SHELL\": \(JSONWriter.string(environment["SHELL"] ?? "", escapingTerminalControls: true))}}\n"
         CastText.write(castFile, header)
 
         // Everything the child needs is built before forking: it only calls execv.
@@ -73,7 +74,7 @@ struct SessionRecorder {
                 if count <= 0 { break loop }
                 _ = buffer.withUnsafeBytes { FileDescriptor.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
                 if let text = output.take(buffer[0..<count]) {
-                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"o\", \(JSONString.quote(text))]\n")
+                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"o\", \(JSONWriter.string(text, escapingTerminalControls: true))]\n")
                 }
             }
             if fds[0].revents != 0 {
@@ -81,7 +82,7 @@ struct SessionRecorder {
                 if count <= 0 { break loop }
                 _ = buffer.withUnsafeBytes { FileDescriptor.writeAll(master, UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
                 if recordInput, let text = input.take(buffer[0..<count]) {
-                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"i\", \(JSONString.quote(text))]\n")
+                    CastText.write(castFile, "[\(Self.elapsed(since: start)), \"i\", \(JSONWriter.string(text, escapingTerminalControls: true))]\n")
                 }
             }
         }

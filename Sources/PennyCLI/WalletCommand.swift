@@ -1,3 +1,4 @@
+import JSONWriting
 import ArgumentParser
 import BigInt
 import BrowserConfig
@@ -282,9 +283,9 @@ indirect enum JSONOutput {
 
     var text: String {
         switch self {
-        case .string(let value): return JSONString.quote(value)
+        case .string(let value): return JSONWriter.string(value, escapingTerminalControls: true)
         case .number(let value): return value
-        case .object(let members): return "{" + members.map { JSONString.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+        case .object(let members): return "{" + members.map { JSONWriter.string($0.0, escapingTerminalControls: true) + ":" + $0.1.text }.joined(separator: ",") + "}"
         case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
         }
     }

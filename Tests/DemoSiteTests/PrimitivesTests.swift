@@ -1,4 +1,5 @@
 @testable import DemoSite
+import JSONWriting
 import BigInt
 import EVMSigning
 import Foundation

@@ -1,3 +1,4 @@
+import JSONWriting
 import Foundation
 
 /// Writes a session as an asciicast v2 file: a JSON header line, then one JSON array per
@@ -33,11 +34,11 @@ final class CastRecorder {
         }
         handle = try FileHandle(forWritingTo: url)
         let env = ["TERM", "SHELL"].map { key in
-            "\(Escaping.jsonString(key)): \(Escaping.jsonString(environment[key] ?? "/bin/sh"))"
+            "\(JSONWriter.string(key, escapingTerminalControls: true)): \(JSONWriter.string(environment[key] ?? "/bin/sh", escapingTerminalControls: true))"
         }
         let timestamp = Int(Date().timeIntervalSince1970)
         writeLine("{\"version\": 2, \"width\": \(width), \"height\": \(height), \"timestamp\": \(timestamp), "
-            + "\"title\": \(Escaping.jsonString(name)), \"env\": {\(env.joined(separator: ", "))}}")
+            + "\"title\": \(JSONWriter.string(name, escapingTerminalControls: true)), \"env\": {\(env.joined(separator: ", "))}}")
     }
 
     /// Records bytes that went one way; raw bytes that are not UTF-8 become U+FFFD, so every
@@ -67,7 +68,7 @@ final class CastRecorder {
     private func event(_ code: String, _ data: String) {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        writeLine("[\(String(format: "%.6f", seconds)), \"\(code)\", \(Escaping.jsonString(data))]")
+        writeLine("[\(String(format: "%.6f", seconds)), \"\(code)\", \(JSONWriter.string(data, escapingTerminalControls: true))]")
     }
 
     private func writeLine(_ line: String) {

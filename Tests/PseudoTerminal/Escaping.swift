@@ -35,28 +35,6 @@ enum Escaping {
         return "\\x\(digits[Int(byte >> 4)])\(digits[Int(byte & 0xF)])"
     }
 
-    /// A JSON string literal (with quotes) for any text.
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let digits = Array("0123456789abcdef")
-                    result += "\\u00\(digits[Int(scalar.value >> 4)])\(digits[Int(scalar.value & 0xF)])"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-
     /// How many bytes at the end start a UTF-8 sequence that is not complete yet, so a
     /// character split across two reads is decoded whole.
     static func incompleteSuffixLength(_ bytes: [UInt8]) -> Int {

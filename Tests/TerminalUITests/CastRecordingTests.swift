@@ -1,5 +1,6 @@
 import Foundation
 @testable import PseudoTerminal
+import JSONWriting
 import Testing
 
 /// The asciicast files sessions leave behind, and what a failing wait reports.
@@ -145,7 +146,10 @@ struct HarnessHelperTests {
 
     @Test func escapesBytesReadably() {
         #expect(Escaping.readable(Array("\u{1B}[1mé\r\n".utf8) + [0xFF, 0x07]) == "\\e[1mé\\r\\n\\xff\\x07")
-        #expect(Escaping.jsonString("a\"\\\u{1B}\n") == "\"a\\\"\\\\\\u001b\\n\"")
+        #expect(JSONWriter.string("a\"\\\u{1B}\n", escapingTerminalControls: true) == "\"a\\\"\\\\\\u001b\\n\"")
+        // DEL and the C1 controls are escaped for terminals, as \u00xx; other text stays UTF-8.
+        #expect(JSONWriter.string("\u{7F}\u{80}\u{9B}\u{A0}é€🎉", escapingTerminalControls: true) == "\"\\u007f\\u0080\\u009b\u{A0}é€🎉\"")
+        #expect(JSONWriter.string("\u{7F}\u{9B}\u{8}\u{C}\u{1}") == "\"\u{7F}\u{9B}\\b\\f\\u0001\"")
     }
 
     @Test func namesCastsAfterTests() {
