@@ -1,32 +1,51 @@
 import Glibc
 
-/// `penny --dump [--width N] [--no-references] TARGET`, the command scripts and benchmarks
-/// run most, read without swift-argument-parser: building its command tree costs a few
+/// `penny --dump [--width N] [--no-references] [--timeout S] [--pay MODE] [--max AMOUNT] TARGET`,
+/// the command scripts, agents and benchmarks run most, read without swift-argument-parser: building its command tree costs a few
 /// milliseconds of runtime type lookups at every start, as much as the rest of a small dump.
 /// Any other command line, including every mistake, goes to the full parser, which words
 /// the errors and the help.
 struct QuickDump {
     var width = BrowseCommand.defaultWidth
     var references = true
+    var timeout = BrowseCommand.defaultTimeout
+    var pay = PayMode.never
+    var max: String?
     var target: String
 
     /// The dump this command line asks for, or nil when it is anything else.
     init?(_ arguments: some Sequence<String>) {
         var dump = false
         var target: String?
+        var seen: Set<String> = []
         var iterator = arguments.makeIterator()
+        /// The value of an option given once, as `--name value` or `--name=value`; nil sends the
+        /// command line to the full parser.
+        func value(_ name: String, _ argument: String) -> String? {
+            guard seen.insert(name).inserted else { return nil }
+            let value = argument == name ? iterator.next() : String(argument.dropFirst(name.count + 1))
+            guard let value, !value.isEmpty, !value.hasPrefix("-") else { return nil }
+            return value
+        }
         while let argument = iterator.next() {
-            switch argument {
-            case "--dump" where !dump:
-                dump = true
-            case "--no-references" where references:
-                references = false
+            let name = argument.hasPrefix("--") ? String(argument.prefix { $0 != "=" }) : argument
+            switch name {
+            case "--timeout":
+                guard let text = value(name, argument), let seconds = Double(text), seconds > 0 else { return nil }
+                timeout = seconds
+            case "--pay":
+                guard let text = value(name, argument), let mode = PayMode(rawValue: text) else { return nil }
+                pay = mode
+            case "--max":
+                guard let amount = value(name, argument) else { return nil }
+                max = amount
             case "--width":
-                guard let value = iterator.next(), let width = Self.width(value) else { return nil }
+                guard let text = value(name, argument), let width = Self.width(text) else { return nil }
                 self.width = width
-            case _ where argument.hasPrefix("--width="):
-                guard let width = Self.width(String(argument.dropFirst(8))) else { return nil }
-                self.width = width
+            case "--dump" where !dump && argument == name:
+                dump = true
+            case "--no-references" where references && argument == name:
+                references = false
             case _ where !argument.hasPrefix("-") && target == nil && !argument.isEmpty:
                 target = argument
             default:
@@ -35,7 +54,9 @@ struct QuickDump {
         }
         guard dump, let target,
               // A first word naming a subcommand is for the full parser.
-              !["browse", "wallet", "demo-site", "help"].contains(target) else { return nil }
+              !["browse", "wallet", "demo-site", "help"].contains(target),
+              // As `BrowseCommand.validate` requires; its error message is the full parser's to give.
+              pay != .auto || max != nil else { return nil }
         self.target = target
     }
 
@@ -48,8 +69,8 @@ struct QuickDump {
     func run() -> Never {
         ProcessLocale.setUTF8()
         signal(SIGPIPE, SIG_IGN)
-        let status = DumpCommand(target: target, width: width, timeout: BrowseCommand.defaultTimeout, output: nil,
-                                 references: references, pay: .never, max: nil).run()
+        let status = DumpCommand(target: target, width: width, timeout: timeout, output: nil,
+                                 references: references, pay: pay, max: max).run()
         exit(status)
     }
 }
