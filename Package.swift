@@ -9,7 +9,10 @@ let package = Package(
     name: "Penny",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "penny", targets: ["PennyCLI"]),
+        // `penny` is the small executable for a plain `--dump`; it runs `penny-full`, next to
+        // it, for everything else (see Sources/PennyDump/FullPenny.swift).
+        .executable(name: "penny", targets: ["Penny"]),
+        .executable(name: "penny-full", targets: ["PennyCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -68,9 +71,14 @@ let package = Package(
         .target(name: "PageLoading", dependencies: [
             "HTTPModel", "TextDecoding", "HTMLDocument", "GumboHTML", "NativeHTML", "PageLayout", "TerminalText", "WebAddress",
         ]),
+        // What both executables run for `--dump`: no Foundation, no BigInt, no TOMLKit.
+        .target(name: "PennyDump", dependencies: [
+            "CPennyShim", "CurlTransport", "HTTPModel", "PageLayout", "PageLoading", "TerminalText", "WebAddress",
+        ]),
+        .executableTarget(name: "Penny", dependencies: ["PennyDump"]),
         .executableTarget(name: "PennyCLI", dependencies: [
             "BrowserConfig", "BrowserCore", "CurlTransport", "DemoSite", "EVMSigning", "JSONWriting", "PageLoading", "PageLayout", "HTTPModel",
-            "PaymentCredentials", "PaymentOffers", "ScreenGrid", "TerminalText", "TerminalUI", "Themes", "Wallet", "WebAddress",
+            "PaymentCredentials", "PaymentOffers", "PennyDump", "ScreenGrid", "TerminalText", "TerminalUI", "Themes", "Wallet", "WebAddress",
             .product(name: "BigInt", package: "BigInt"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -102,6 +110,7 @@ let package = Package(
         ], exclude: ["Snapshots"]),
         .testTarget(name: "ThemesTests", dependencies: ["Themes", "ScreenGrid", "PageLayout"]),
         .testTarget(name: "BrowserConfigTests", dependencies: ["BrowserConfig"]),
+        .testTarget(name: "PennyDumpTests", dependencies: ["PennyDump", "HTTPModel"]),
         .testTarget(name: "HTMLDocumentTests", dependencies: ["HTMLDocument", "GumboHTML", "NativeHTML"]),
         .testTarget(name: "NativeHTMLTests", dependencies: ["NativeHTML", "HTMLDocument"]),
         .testTarget(name: "PageLayoutTests", dependencies: [

@@ -11,6 +11,7 @@ import ScreenGrid
 import TerminalText
 import TerminalUI
 import Themes
+import PennyDump
 
 /// The interactive browser: one loop that sleeps on the terminal and libcurl's sockets
 /// together, feeds what happens to `Browser.reduce`, runs the effects it returns and paints

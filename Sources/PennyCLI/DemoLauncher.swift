@@ -3,6 +3,7 @@ import BigInt
 import DemoSite
 import PaymentOffers
 import Wallet
+import PennyDump
 
 /// `penny --demo`: the embedded demo site on loopback, and play money in the wallet.
 enum DemoLauncher {

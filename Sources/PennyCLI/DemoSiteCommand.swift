@@ -1,6 +1,7 @@
 import ArgumentParser
 import DemoSite
 import Glibc
+import PennyDump
 
 /// `penny demo-site`: the demo site alone, for other clients (curl, the x402 and MPP SDKs).
 struct DemoSiteCommand: ParsableCommand {

@@ -8,15 +8,12 @@ import HTTPModel
 import PaymentOffers
 import TerminalText
 import WebAddress
+import PennyDump
 
 /// `--dump --pay ask|auto`: answers a 402 from the command line with the same wallet steps
 /// as the browser (reserve, sign, store the credential, one retry, settle).
 struct DumpPayment {
-    enum Outcome {
-        case paid(HTTPResponse)
-        /// Not paid; the exit status to use (4 keeps the 402's own).
-        case notPaid(Int32)
-    }
+    typealias Outcome = DumpCommand.PaymentStep
 
     var paths: PennyPaths?
     var transport: CurlEasyTransport

@@ -9,6 +9,7 @@ import PaymentCredentials
 import PaymentOffers
 import Wallet
 import WebAddress
+import PennyDump
 
 /// Runs the payment effects against the local wallet: assess offers, reserve and sign,
 /// settle. The order is the ledger's promise: reserve before any network call, store the

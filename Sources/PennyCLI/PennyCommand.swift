@@ -8,6 +8,8 @@ import PageLayout
 import PageLoading
 import WebAddress
 import DemoSite
+import PaymentOffers
+import PennyDump
 
 /// `penny`: a terminal web browser that understands HTTP 402 Payment Required.
 @main
@@ -25,7 +27,17 @@ struct PennyCommand: ParsableCommand {
         defaultSubcommand: BrowseCommand.self)
 
     static func main() {
-        if let dump = QuickDump(CommandLine.arguments.dropFirst()) { dump.run() }
+        if let dump = QuickDump(CommandLine.arguments.dropFirst()) {
+            var command = dump.command
+            command.paymentSummary = PaymentSummary.lines
+            BrowseCommand.allowPaying(&command, mode: dump.pay, max: dump.max)
+            if let response = FullPenny.handedOverResponse() {
+                // `penny` fetched this 402 and left the report to this executable.
+                ProcessLocale.setUTF8()
+                Glibc.exit(command.show(response))
+            }
+            QuickDump.run(command)
+        }
         main(nil)
     }
 }
@@ -43,7 +55,7 @@ struct BrowseCommand: ParsableCommand {
     var demo = false
 
     @Option(name: .long, help: "Width of the rendered page in cells (2 to 1000).")
-    var width = BrowseCommand.defaultWidth
+    var width = DumpDefaults.width
 
     @Option(name: .long, help: "Give up on a page after this many seconds.")
     var timeout = BrowseCommand.defaultTimeout
@@ -72,9 +84,17 @@ struct BrowseCommand: ParsableCommand {
     @Argument(help: "A URL, a host name, or a path to a local file.")
     var target: String?
 
-    static let defaultWidth = 80
-    static let widths = 2...1000
-    static let defaultTimeout = 60.0
+    static let widths = DumpDefaults.widths
+    static let defaultTimeout = DumpDefaults.timeout
+
+    /// With `--pay ask|auto`, the dump announces what Penny can pay and answers a 402 from the wallet.
+    static func allowPaying(_ command: inout DumpCommand, mode: PayMode, max: String?) {
+        guard mode != .never else { return }
+        command.requestHeaders = [(AcceptPayment.headerName, AcceptPayment.headerValue)]
+        command.paymentRequired = { request, response, transport, paths in
+            DumpPayment(paths: paths, transport: transport, mode: mode, max: max).pay(request: request, response: response)
+        }
+    }
 
     func validate() throws {
         guard Self.widths.contains(width) else {
@@ -110,8 +130,10 @@ struct BrowseCommand: ParsableCommand {
         guard let target else {
             throw ValidationError("--dump needs a URL or a file path.")
         }
-        let status = DumpCommand(target: target, width: width, timeout: timeout, output: output,
-                                 references: !noReferences, pay: pay, max: max).run()
+        var command = DumpCommand(target: target, width: width, timeout: timeout, output: output, references: !noReferences)
+        command.paymentSummary = PaymentSummary.lines
+        Self.allowPaying(&command, mode: pay, max: max)
+        let status = command.run()
         if status != ExitStatus.success {
             throw ExitCode(status)
         }
@@ -119,9 +141,7 @@ struct BrowseCommand: ParsableCommand {
 }
 
 /// What `--dump` does with a 402.
-enum PayMode: String, ExpressibleByArgument, CaseIterable {
-    case never, ask, auto
-}
+extension PayMode: ExpressibleByArgument {}
 
 extension BrowseCommand {
     /// This command's arguments without the recording options, for the recorded child.
@@ -163,18 +183,6 @@ extension BrowseCommand {
         }
         BrowserRuntime(terminal: terminal, settings: settings, notice: notice).run(startURL: startURL)
     }
-}
-
-/// The exit codes Penny documents.
-enum ExitStatus {
-    static let success: Int32 = 0
-    static let loadFailed: Int32 = 1
-    static let noTerminal: Int32 = 2
-    static let httpError: Int32 = 3
-    static let paymentRequired: Int32 = 4
-    static let binaryNotShown: Int32 = 5
-    static let walletFailed: Int32 = 6
-    static let usage: Int32 = 64
 }
 
 /// Penny's version.

@@ -1,5 +1,6 @@
 import JSONWriting
 import Glibc
+import PennyDump
 
 /// `penny --record FILE.cast`: runs the browser on a pseudo-terminal of its own and copies
 /// everything between it and the real terminal, writing an asciicast v2 recording (output,

@@ -7,6 +7,7 @@ import FoundationEssentials
 import PaymentOffers
 import TerminalText
 import Wallet
+import PennyDump
 
 /// `penny wallet …`: the local wallet from the command line, each with `--json` for scripts.
 struct WalletCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import EVMSigning
 import Glibc
+import PennyDump
 
 /// The wallet's secp256k1 key in its own file: 64 hex digits, mode 0600, created from the
 /// system's secure random source on first use and never printed.

@@ -51,5 +51,7 @@ attr_t penny_attr_italic(void);
 
 // libc functions Swift's Glibc module hides.
 int penny_wcwidth(wchar_t c);
+// memfd_create(name, 0): an anonymous file that survives exec (penny_memfd.c).
+int penny_memfd(const char *name);
 
 #endif

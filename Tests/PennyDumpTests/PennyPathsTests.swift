@@ -1,4 +1,4 @@
-import BrowserConfig
+import PennyDump
 import Testing
 
 struct PennyPathsTests {

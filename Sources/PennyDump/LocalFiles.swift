@@ -2,20 +2,20 @@ import Glibc
 
 /// The few file-system calls the command line needs, straight from libc so the binary
 /// does not load Foundation (which costs start-up time and memory).
-enum LocalFiles {
+public enum LocalFiles {
     /// The working directory, or "/" when it cannot be read.
-    static var currentDirectory: String {
+    public static var currentDirectory: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
         return String(cString: buffer)
     }
 
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
 
     /// Writes bytes to a file, replacing it; false when it could not be written completely.
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    public static func write(_ bytes: [UInt8], to path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -24,8 +24,8 @@ enum LocalFiles {
 }
 
 /// Writing whole buffers to a descriptor, retrying short writes and interruptions.
-enum FileDescriptor {
-    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+public enum FileDescriptor {
+    public static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -37,12 +37,17 @@ enum FileDescriptor {
     }
 }
 
-extension LocalFiles {
+public extension LocalFiles {
     /// The whole file, or nil when it cannot be read.
     static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        return read(descriptor: descriptor)
+    }
+
+    /// The rest of an open file, or nil when it cannot be read.
+    static func read(descriptor: Int32) -> [UInt8]? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -67,8 +72,8 @@ extension LocalFiles {
 }
 
 /// The process environment as a dictionary, read from libc's `environ`.
-enum ProcessEnvironment {
-    static var current: [String: String] {
+public enum ProcessEnvironment {
+    public static var current: [String: String] {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {

@@ -1,25 +1,25 @@
 import Glibc
 
 /// Standard output and error, written without buffering surprises.
-enum Console {
+public enum Console {
     /// Writes text to standard output.
-    static func write(_ text: String) {
+    public static func write(_ text: String) {
         var text = text
         text.withUTF8 { _ = FileDescriptor.writeAll(STDOUT_FILENO, UnsafeRawBufferPointer($0)) }
     }
 
     /// Writes `penny: message` and a newline to standard error.
-    static func error(_ message: String) {
+    public static func error(_ message: String) {
         var line = "penny: " + message + "\n"
         line.withUTF8 { _ = FileDescriptor.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 }
 
 /// The process locale.
-enum ProcessLocale {
+public enum ProcessLocale {
     /// Selects the environment's locale, falling back to C.UTF-8 when it is not UTF-8,
     /// so that ncurses counts wide characters right under `env -i` and in CI.
-    static func setUTF8() {
+    public static func setUTF8() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
         if codeset != "UTF-8" && codeset != "UTF8" {

@@ -1,20 +1,23 @@
 import Glibc
+import HTTPModel
 
 /// `penny --dump [--width N] [--no-references] [--timeout S] [--pay MODE] [--max AMOUNT] TARGET`,
-/// the command scripts, agents and benchmarks run most, read without swift-argument-parser: building its command tree costs a few
-/// milliseconds of runtime type lookups at every start, as much as the rest of a small dump.
+/// the command scripts, agents and benchmarks run most, read without swift-argument-parser:
+/// building its command tree costs a few milliseconds of runtime type lookups at every
+/// start, as much as the rest of a small dump.
 /// Any other command line, including every mistake, goes to the full parser, which words
 /// the errors and the help.
-struct QuickDump {
-    var width = BrowseCommand.defaultWidth
-    var references = true
-    var timeout = BrowseCommand.defaultTimeout
-    var pay = PayMode.never
-    var max: String?
-    var target: String
+public struct QuickDump {
+    public var width = DumpDefaults.width
+    public var references = true
+    public var timeout = DumpDefaults.timeout
+    /// `--pay`: only `penny-full` pays; the small `penny` hands such a command line over whole.
+    public var pay = PayMode.never
+    public var max: String?
+    public var target: String
 
     /// The dump this command line asks for, or nil when it is anything else.
-    init?(_ arguments: some Sequence<String>) {
+    public init?(_ arguments: some Sequence<String>) {
         var dump = false
         var target: String?
         var seen: Set<String> = []
@@ -61,16 +64,29 @@ struct QuickDump {
     }
 
     private static func width(_ text: String) -> Int? {
-        guard let width = Int(text), BrowseCommand.widths.contains(width) else { return nil }
+        guard let width = Int(text), DumpDefaults.widths.contains(width) else { return nil }
         return width
     }
 
-    /// Runs the dump as `BrowseCommand.run` would and exits with its status.
-    func run() -> Never {
+    /// The dump as `penny --dump` runs it, without paying (`penny-full` adds that for `--pay`).
+    public var command: DumpCommand {
+        DumpCommand(target: target, width: width, timeout: timeout, output: nil, references: references)
+    }
+
+    /// Runs a dump command as `BrowseCommand.run` would and exits with its status.
+    public static func run(_ command: DumpCommand) -> Never {
         ProcessLocale.setUTF8()
         signal(SIGPIPE, SIG_IGN)
-        let status = DumpCommand(target: target, width: width, timeout: timeout, output: nil,
-                                 references: references, pay: pay, max: max).run()
-        exit(status)
+        exit(command.run())
     }
+}
+
+/// `--pay`: what `penny --dump` does with a 402.
+public enum PayMode: String, CaseIterable, Sendable {
+    /// Report the offers only (the default).
+    case never
+    /// Ask on the terminal.
+    case ask
+    /// Pay the cheapest payable offer within `--max`.
+    case auto
 }
