@@ -18,10 +18,12 @@ bench-deps:
 build: deps
 	$(SWIFT) build $(SWIFT_FLAGS)
 
-# Static Swift libraries and a position-dependent executable: no run-time relocation of the
-# Swift code, which is most of Penny's start-up time.
+# Static Swift libraries and position-dependent executables: no run-time relocation of the
+# Swift code, which is most of Penny's start-up time. `penny` (plain dumps) runs `penny-full`
+# (everything else) from its own folder: ship both.
 release: deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-release --product penny
+	$(SWIFT) build $(SWIFT_FLAGS) -c release --static-swift-stdlib -Xlinker -no-pie --scratch-path .build-release --product penny-full
 	$(SWIFT) build $(SWIFT_FLAGS) -c release --scratch-path .build-release --product DemoSiteLoad
 
 # Swift's own tests (one of which pays the x402 SDK's server, so the interop venv comes

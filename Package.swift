@@ -5,6 +5,14 @@ import PackageDescription
 /// they cost the layout engine's hot loops several percent.
 let fastRelease: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+/// The small `penny`'s release link (see link/): the Swift runtime's C++ from libstdc++.a, and
+/// the code a plain dump runs placed together, so that start-up maps few pages of the binary.
+/// `--section-ordering-file` is gold's, the linker swiftc uses on Linux.
+let smallPennyLink: [LinkerSetting] = [.unsafeFlags([
+    "-L\(Context.packageDirectory)/link",
+    "-Xlinker", "--section-ordering-file=\(Context.packageDirectory)/link/penny-hot-sections.txt",
+], .when(configuration: .release))]
+
 let package = Package(
     name: "Penny",
     platforms: [.macOS(.v14)],
@@ -75,7 +83,7 @@ let package = Package(
         .target(name: "PennyDump", dependencies: [
             "CPennyShim", "CurlTransport", "HTTPModel", "PageLayout", "PageLoading", "TerminalText", "WebAddress",
         ]),
-        .executableTarget(name: "Penny", dependencies: ["PennyDump"]),
+        .executableTarget(name: "Penny", dependencies: ["PennyDump"], linkerSettings: smallPennyLink),
         .executableTarget(name: "PennyCLI", dependencies: [
             "BrowserConfig", "BrowserCore", "CurlTransport", "DemoSite", "EVMSigning", "JSONWriting", "PageLoading", "PageLayout", "HTTPModel",
             "PaymentCredentials", "PaymentOffers", "PennyDump", "ScreenGrid", "TerminalText", "TerminalUI", "Themes", "Wallet", "WebAddress",

@@ -2,8 +2,8 @@ import ArgumentParser
 import BigInt
 import DemoSite
 import PaymentOffers
-import Wallet
 import PennyDump
+import Wallet
 
 /// `penny --demo`: the embedded demo site on loopback, and play money in the wallet.
 enum DemoLauncher {

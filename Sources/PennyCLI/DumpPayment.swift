@@ -6,9 +6,9 @@ import FoundationEssentials
 import Glibc
 import HTTPModel
 import PaymentOffers
+import PennyDump
 import TerminalText
 import WebAddress
-import PennyDump
 
 /// `--dump --pay ask|auto`: answers a 402 from the command line with the same wallet steps
 /// as the browser (reserve, sign, store the credential, one retry, settle).

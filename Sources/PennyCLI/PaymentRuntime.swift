@@ -7,9 +7,9 @@ import FoundationEssentials
 import HTTPModel
 import PaymentCredentials
 import PaymentOffers
+import PennyDump
 import Wallet
 import WebAddress
-import PennyDump
 
 /// Runs the payment effects against the local wallet: assess offers, reserve and sign,
 /// settle. The order is the ledger's promise: reserve before any network call, store the

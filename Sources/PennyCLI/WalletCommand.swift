@@ -5,9 +5,9 @@ import BrowserConfig
 import EVMSigning
 import FoundationEssentials
 import PaymentOffers
+import PennyDump
 import TerminalText
 import Wallet
-import PennyDump
 
 /// `penny wallet …`: the local wallet from the command line, each with `--json` for scripts.
 struct WalletCommand: ParsableCommand {
