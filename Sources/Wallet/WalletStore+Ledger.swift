@@ -487,35 +487,36 @@ extension WalletStore {
         return (topUps, spent, held)
     }
 
-    /// Whether an amount column holds something other than up to 18 plain digits, as SQL: such
-    /// amounts (and any sum over 2^63, which SQLite refuses with an error) are summed in Swift.
-    private static func unusualAmount(_ column: String) -> String {
-        "(length(\(column)) NOT BETWEEN 1 AND 18 OR \(column) GLOB '*[^0-9]*')"
+    /// A sum of amounts as SQL, or -1 when an amount is something other than 1 to 18 plain
+    /// digits: such amounts (and any sum over 2^63, which SQLite refuses with an error rather
+    /// than rounding) are summed in Swift instead, where every entry is decoded and checked.
+    private static let quickSum = """
+        CASE WHEN COALESCE(SUM(length(amount) NOT BETWEEN 1 AND 18 OR amount GLOB '*[^0-9]*'), 0) > 0 THEN -1
+        ELSE COALESCE(SUM(CAST(amount AS INTEGER)), 0) END
+        """
+
+    /// A non-negative quick sum as a BigUInt, or nil when it must be summed in Swift.
+    private static func quickSum(_ db: Database, _ sql: String, _ arguments: StatementArguments) -> BigUInt? {
+        guard let statement = try? db.cachedStatement(sql: sql),
+              let total = try? Int64.fetchOne(statement, arguments: arguments), total >= 0 else { return nil }
+        return BigUInt(words: [UInt(total)])
     }
 
     /// The same sums, added up by SQLite without decoding each entry: exact when every amount
-    /// has at most 18 digits (each below 2^63) and no sum overflows. Nil when that does not
-    /// hold or anything looks unusual, and the caller sums (and checks) every entry in Swift.
+    /// has at most 18 digits (each below 2^63) and no sum overflows; nil when that does not
+    /// hold (or the states are not the known ones), and the caller sums every entry in Swift.
     /// A payment reads these twice; the ledger's whole history would otherwise be decoded each time.
     private static func sumsInSQLite(_ db: Database, _ account: WalletAccount) -> (BigUInt, BigUInt, BigUInt)? {
-        let sql = """
-            SELECT kind, state, SUM(CAST(amount AS INTEGER)), SUM(\(unusualAmount("amount")))
-            FROM entry WHERE account_id = ? GROUP BY kind, state
-            """
-        guard let rows = try? Row.fetchAll(db, sql: sql, arguments: [account.id]) else { return nil }
-        var topUps: BigUInt = 0, spent: BigUInt = 0, held: BigUInt = 0
-        for row in rows {
-            guard let kind = row[0] as String?, let total = row[2] as Int64?, total >= 0,
-                  let unusual = row[3] as Int64?, unusual == 0 else { return nil }
-            let state = row[1] as String?
-            switch (kind, state) {
-            case ("topup", nil): topUps += BigUInt(total)
-            case ("payment", "committed"): spent += BigUInt(total)
-            case ("payment", "reserved"), ("payment", "pending"): held += BigUInt(total)
-            case ("payment", "released"): break
-            default: return nil
-            }
-        }
+        let base = "SELECT \(quickSum) FROM entry WHERE account_id = ? AND "
+        let arguments: StatementArguments = [account.id]
+        guard let others = quickSum(db, """
+                SELECT COUNT(*) FROM entry WHERE account_id = ? AND NOT (kind = 'topup' AND state IS NULL
+                OR kind = 'payment' AND state IN ('reserved', 'committed', 'pending', 'released'))
+                """, arguments), others == 0,
+              let topUps = quickSum(db, base + "kind = 'topup'", arguments),
+              let spent = quickSum(db, base + "kind = 'payment' AND state = 'committed'", arguments),
+              let held = quickSum(db, base + "kind = 'payment' AND state IN ('reserved', 'pending')", arguments)
+        else { return nil }
         return (topUps, spent, held)
     }
 
@@ -531,12 +532,8 @@ extension WalletStore {
             condition += " AND origin = ?"
             arguments += [origin]
         }
-        // Summed by SQLite when that is exact (see `sumsInSQLite`), else entry by entry.
-        let quick = "SELECT SUM(CAST(amount AS INTEGER)), SUM(\(unusualAmount("amount"))) FROM entry WHERE " + condition
-        if let row = try? Row.fetchOne(db, sql: quick, arguments: arguments) {
-            if row[0] == nil { return 0 }
-            if let total = row[0] as Int64?, total >= 0, row[1] as Int64? == 0 { return BigUInt(total) }
-        }
+        // Summed by SQLite when that is exact (see `quickSum`), else entry by entry.
+        if let total = quickSum(db, "SELECT \(quickSum) FROM entry WHERE " + condition, arguments) { return total }
         let sql = "SELECT amount FROM entry WHERE " + condition
         var total: BigUInt = 0
         let amounts = try String.fetchCursor(db, sql: sql, arguments: arguments)
