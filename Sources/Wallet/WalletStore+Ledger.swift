@@ -23,7 +23,7 @@ extension WalletStore {
     func write<T>(_ durability: CommitDurability = .synced, _ body: (Database) throws -> T) throws(WalletError) -> T {
         do {
             return try dbQueue.writeWithoutTransaction { db in
-                try db.execute(sql: durability == .synced ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+                try db.execute(cached: durability == .synced ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
@@ -72,7 +72,7 @@ extension WalletStore {
             guard totals.funded + amount <= AmountFormatter.maximumAmount else {
                 throw WalletError.invalidAmount("the account's top-ups would exceed a uint256")
             }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO entry (account_id, kind, amount, created_at, updated_at) VALUES (?, 'topup', ?, ?, ?)
                 """, arguments: [account.id, AmountText.encode(amount), StoredDate.text(now), StoredDate.text(now)])
             return account.amount(totals.balance + amount)
@@ -99,7 +99,7 @@ extension WalletStore {
             guard amount >= used else {
                 throw WalletError.budgetBelowSpent(budget: account.amount(amount), spent: account.amount(used))
             }
-            try db.execute(sql: "UPDATE account SET budget = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE account SET budget = ? WHERE id = ?",
                            arguments: [AmountText.encode(amount), account.id])
             return account.amount(amount - used)
         }
@@ -126,7 +126,7 @@ extension WalletStore {
             guard let account = try Self.account(db, network: network, asset: asset) else {
                 throw WalletError.unknownAccount(network: network, asset: asset)
             }
-            try db.execute(sql: "UPDATE account SET max_per_payment = ?, daily_cap = ? WHERE id = ?", arguments: [
+            try db.execute(cached: "UPDATE account SET max_per_payment = ?, daily_cap = ? WHERE id = ?", arguments: [
                 limits.maxPerPayment.map(AmountText.encode), limits.dailyCap.map(AmountText.encode), account.id,
             ])
         }
@@ -140,13 +140,13 @@ extension WalletStore {
 
     /// Every account with its limits, without its totals (which read the whole ledger), in creation order.
     public func accountsWithoutTotals() throws(WalletError) -> [WalletAccount] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Self.decodeAccount) }
+        try read { db in try Row.fetchAll(db, cached: "SELECT * FROM account ORDER BY id").map(Self.decodeAccount) }
     }
 
     /// Every account with its totals, in creation order.
     public func accounts() throws(WalletError) -> [AccountSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map { row in
+            try Row.fetchAll(db, cached: "SELECT * FROM account ORDER BY id").map { row in
                 let account = try Self.decodeAccount(row)
                 let totals = try Self.totals(db, account)
                 return AccountSummary(account: account, funded: account.amount(totals.funded),
@@ -220,7 +220,7 @@ extension WalletStore {
                 throw WalletError.unknownAccount(network: network, asset: asset)
             }
             let amount = try WalletInput.positiveAmount(intent.amount, what: "a payment")
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM entry WHERE nonce = ?", arguments: [nonce]) == true {
+            if try Bool.fetchOne(db, cached: "SELECT 1 FROM entry WHERE nonce = ?", arguments: [nonce]) == true {
                 throw WalletError.duplicateNonce(nonce)
             }
             if let payee, try Self.isBlocked(db, payee: payee) {
@@ -240,7 +240,7 @@ extension WalletStore {
                                                    amount: account.amount(amount))
                 }
             }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO entry (account_id, kind, state, amount, origin, resource_url, payee, protocol,
                                    offer_json, nonce, created_at, updated_at)
                 VALUES (?, 'payment', 'reserved', ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -249,7 +249,7 @@ extension WalletStore {
             let id = db.lastInsertedRowID
             if let credential {
                 // An UPDATE, as attachCredential does: the schema lets a payment start only without one.
-                try db.execute(sql: "UPDATE entry SET credential = ? WHERE id = ?", arguments: [Data(credential), id])
+                try db.execute(cached: "UPDATE entry SET credential = ? WHERE id = ?", arguments: [Data(credential), id])
             }
             return Reservation(id: PaymentID(id), nonce: nonce, amount: account.amount(amount),
                                balanceAfter: account.amount(balance - amount), createdAt: now)
@@ -262,7 +262,7 @@ extension WalletStore {
         guard !credential.isEmpty else { throw .invalidInput("the credential is empty") }
         try transition(id, action: "given a credential", from: [.reserved], needsCredential: false,
                        refuseAttached: true) { db, stamp in
-            try db.execute(sql: "UPDATE entry SET credential = ?, updated_at = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE entry SET credential = ?, updated_at = ? WHERE id = ?",
                            arguments: [Data(credential), stamp, id.rawValue])
         }
     }
@@ -283,7 +283,7 @@ extension WalletStore {
         }
         try transition(id, action: "committed", from: [.reserved, .pending], needsCredential: true,
                        durability: durability) { db, stamp in
-            try db.execute(sql: "UPDATE entry SET state = 'committed', receipt = ?, updated_at = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE entry SET state = 'committed', receipt = ?, updated_at = ? WHERE id = ?",
                            arguments: [receipt, stamp, id.rawValue])
         }
     }
@@ -295,7 +295,7 @@ extension WalletStore {
         let reason = try WalletInput.text(reason, what: "the reason", limit: 4096)
         try transition(id, action: "released", from: [.reserved, .pending], needsCredential: false,
                        durability: durability) { db, stamp in
-            try db.execute(sql: "UPDATE entry SET state = 'released', reason = ?, updated_at = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE entry SET state = 'released', reason = ?, updated_at = ? WHERE id = ?",
                            arguments: [reason, stamp, id.rawValue])
         }
     }
@@ -306,7 +306,7 @@ extension WalletStore {
     public func markPending(reservation id: PaymentID, durability: CommitDurability = .synced) throws(WalletError) {
         try transition(id, action: "marked pending", from: [.reserved], needsCredential: true,
                        durability: durability) { db, stamp in
-            try db.execute(sql: "UPDATE entry SET state = 'pending', updated_at = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE entry SET state = 'pending', updated_at = ? WHERE id = ?",
                            arguments: [stamp, id.rawValue])
         }
     }
@@ -317,7 +317,7 @@ extension WalletStore {
                             update: (Database, String) throws -> Void) throws(WalletError) {
         let now = clock.now
         try write(durability) { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db, cached: """
                 SELECT state, credential IS NOT NULL AS attached, created_at FROM entry WHERE id = ? AND kind = 'payment'
                 """, arguments: [id.rawValue]) else {
                 throw WalletError.unknownPayment(id)
@@ -363,7 +363,7 @@ extension WalletStore {
         // Nearly every start finds nothing: a read, which neither waits for another Penny's
         // write lock nor writes. What it finds is looked at again in the write transaction.
         let found = try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM entry WHERE state = 'reserved' AND created_at < ?)",
+            try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM entry WHERE state = 'reserved' AND created_at < ?)",
                               arguments: [StoredDate.text(cutoff)]) ?? false
         }
         guard found else { return [] }
@@ -374,10 +374,10 @@ extension WalletStore {
             let when = StoredDate.text(now)
             for entry in stale {
                 if entry.credential != nil {
-                    try db.execute(sql: "UPDATE entry SET state = 'pending', updated_at = max(?, created_at) WHERE id = ?",
+                    try db.execute(cached: "UPDATE entry SET state = 'pending', updated_at = max(?, created_at) WHERE id = ?",
                                    arguments: [when, entry.id.rawValue])
                 } else {
-                    try db.execute(sql: """
+                    try db.execute(cached: """
                         UPDATE entry SET state = 'released', reason = ?, updated_at = max(?, created_at) WHERE id = ?
                         """, arguments: ["Penny stopped before sending the payment", when, entry.id.rawValue])
                 }
@@ -413,7 +413,7 @@ extension WalletStore {
     }
 
     static func account(_ db: Database, network: String, asset: String) throws -> WalletAccount? {
-        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE network = ? AND asset = ?", arguments: [network, asset])
+        try Row.fetchOne(db, cached: "SELECT * FROM account WHERE network = ? AND asset = ?", arguments: [network, asset])
             .map(decodeAccount)
     }
 
@@ -470,7 +470,7 @@ extension WalletStore {
     /// Top-ups, spent and held of the account, each entry decoded and checked in Swift.
     private static func exactSums(_ db: Database, _ account: WalletAccount) throws -> (BigUInt, BigUInt, BigUInt) {
         var topUps: BigUInt = 0, spent: BigUInt = 0, held: BigUInt = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT kind, state, amount FROM entry WHERE account_id = ?",
+        let rows = try Row.fetchCursor(db, cached: "SELECT kind, state, amount FROM entry WHERE account_id = ?",
                                        arguments: [account.id])
         while let row = try rows.next() {
             let amount = try decodeAmount(row.decode(forColumn: "amount")) ?? 0
@@ -487,37 +487,35 @@ extension WalletStore {
         return (topUps, spent, held)
     }
 
-    /// A sum of amounts as SQL, or -1 when an amount is something other than 1 to 18 plain
-    /// digits: such amounts (and any sum over 2^63, which SQLite refuses with an error rather
-    /// than rounding) are summed in Swift instead, where every entry is decoded and checked.
-    private static let quickSum = """
-        CASE WHEN COALESCE(SUM(length(amount) NOT BETWEEN 1 AND 18 OR amount GLOB '*[^0-9]*'), 0) > 0 THEN -1
-        ELSE COALESCE(SUM(CAST(amount AS INTEGER)), 0) END
-        """
+    /// Whether an entry's amount is something other than 1 to 18 plain digits, as SQL: such
+    /// amounts (and any sum over 2^63, which SQLite refuses with an error rather than rounding)
+    /// are summed in Swift instead, where every entry is decoded and checked.
+    private static let unusualAmount = "(length(amount) NOT BETWEEN 1 AND 18 OR amount GLOB '*[^0-9]*')"
 
-    /// A non-negative quick sum as a BigUInt, or nil when it must be summed in Swift.
-    private static func quickSum(_ db: Database, _ sql: String, _ arguments: StatementArguments) -> BigUInt? {
-        guard let statement = try? db.cachedStatement(sql: sql),
-              let total = try? Int64.fetchOne(statement, arguments: arguments), total >= 0 else { return nil }
-        return BigUInt(words: [UInt(total)])
+    /// The same sums, added up by SQLite in one pass without decoding each entry: exact when
+    /// every amount has at most 18 digits (each below 2^63) and no sum overflows. Nil when that
+    /// does not hold or a kind or state is not a known one, and the caller sums every entry in
+    /// Swift (which names what is wrong).
+    private static func sumsInSQLite(_ db: Database, _ account: WalletAccount) -> (BigUInt, BigUInt, BigUInt)? {
+        let sql = """
+            SELECT SUM(\(unusualAmount) OR NOT (kind = 'topup' AND state IS NULL OR kind = 'payment'
+                       AND state IN ('reserved', 'committed', 'pending', 'released'))),
+                   SUM(CASE WHEN kind = 'topup' THEN CAST(amount AS INTEGER) ELSE 0 END),
+                   SUM(CASE WHEN kind = 'payment' AND state = 'committed' THEN CAST(amount AS INTEGER) ELSE 0 END),
+                   SUM(CASE WHEN kind = 'payment' AND state IN ('reserved', 'pending') THEN CAST(amount AS INTEGER) ELSE 0 END)
+            FROM entry WHERE account_id = ?
+            """
+        guard let row = try? Row.fetchOne(db, cached: sql, arguments: [account.id]) else { return nil }
+        let unusual: Int64? = row[0], topUps: Int64? = row[1], spent: Int64? = row[2], held: Int64? = row[3]
+        guard (unusual ?? 0) == 0, let sums = nonNegative([topUps ?? 0, spent ?? 0, held ?? 0]) else { return nil }
+        return (sums[0], sums[1], sums[2])
     }
 
-    /// The same sums, added up by SQLite without decoding each entry: exact when every amount
-    /// has at most 18 digits (each below 2^63) and no sum overflows; nil when that does not
-    /// hold (or the states are not the known ones), and the caller sums every entry in Swift.
-    /// A payment reads these twice; the ledger's whole history would otherwise be decoded each time.
-    private static func sumsInSQLite(_ db: Database, _ account: WalletAccount) -> (BigUInt, BigUInt, BigUInt)? {
-        let base = "SELECT \(quickSum) FROM entry WHERE account_id = ? AND "
-        let arguments: StatementArguments = [account.id]
-        guard let others = quickSum(db, """
-                SELECT COUNT(*) FROM entry WHERE account_id = ? AND NOT (kind = 'topup' AND state IS NULL
-                OR kind = 'payment' AND state IN ('reserved', 'committed', 'pending', 'released'))
-                """, arguments), others == 0,
-              let topUps = quickSum(db, base + "kind = 'topup'", arguments),
-              let spent = quickSum(db, base + "kind = 'payment' AND state = 'committed'", arguments),
-              let held = quickSum(db, base + "kind = 'payment' AND state IN ('reserved', 'pending')", arguments)
-        else { return nil }
-        return (topUps, spent, held)
+    /// Non-negative SQLite sums as BigUInts (without BigUInt's generic initialiser, whose
+    /// first use costs run-time type lookups); nil if any is negative.
+    private static func nonNegative(_ values: [Int64]) -> [BigUInt]? {
+        guard values.allSatisfy({ $0 >= 0 }) else { return nil }
+        return values.map { BigUInt(words: [UInt($0)]) }
     }
 
     /// Payments that still count (reserved, committed, pending) made in `window`, of the
@@ -532,11 +530,15 @@ extension WalletStore {
             condition += " AND origin = ?"
             arguments += [origin]
         }
-        // Summed by SQLite when that is exact (see `quickSum`), else entry by entry.
-        if let total = quickSum(db, "SELECT \(quickSum) FROM entry WHERE " + condition, arguments) { return total }
+        // Summed by SQLite when that is exact (see `sumsInSQLite`), else entry by entry.
+        if let row = try? Row.fetchOne(db, cached: "SELECT SUM(\(unusualAmount)), SUM(CAST(amount AS INTEGER)) FROM entry WHERE "
+                                           + condition, arguments: arguments) {
+            let unusual: Int64? = row[0], total: Int64? = row[1]
+            if (unusual ?? 0) == 0, let sum = nonNegative([total ?? 0]) { return sum[0] }
+        }
         let sql = "SELECT amount FROM entry WHERE " + condition
         var total: BigUInt = 0
-        let amounts = try String.fetchCursor(db, sql: sql, arguments: arguments)
+        let amounts = try String.fetchCursor(db, cached: sql, arguments: arguments)
         while let text = try amounts.next() {
             total += try decodeAmount(text) ?? 0
         }
@@ -544,7 +546,7 @@ extension WalletStore {
     }
 
     static func isBlocked(_ db: Database, payee: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM blocked_payee WHERE payee = ?",
+        try Bool.fetchOne(db, cached: "SELECT 1 FROM blocked_payee WHERE payee = ?",
                           arguments: [WalletInput.asciiLowercased(payee)]) == true
     }
 
@@ -567,7 +569,7 @@ extension WalletStore {
             }
             return account
         }
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO account (network, asset, symbol, decimals, kind, budget, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [network, asset, symbol, decimals, kind.rawValue, budget.map(AmountText.encode), StoredDate.text(now)])
         return WalletAccount(id: db.lastInsertedRowID, network: network, asset: asset, symbol: symbol,
@@ -589,7 +591,7 @@ extension WalletStore {
             sql += " LIMIT ?"
             arguments += [limit]
         }
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db, cached: sql, arguments: arguments).map { row in
             let kindText: String = try row.decode(forColumn: "kind")
             guard let kind = EntryKind(rawValue: kindText) else {
                 throw WalletError.ledgerDamaged("an entry has the unknown kind \(kindText)")

@@ -14,7 +14,7 @@ extension WalletStore {
         let perDay = try WalletInput.positiveAmount(perDay, what: "an allowance")
         let now = clock.now
         try write { db in
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO allowance (origin, network, asset, amount_per_day, created_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (origin, network, asset) DO UPDATE SET amount_per_day = excluded.amount_per_day
                 """, arguments: [origin, network, asset, AmountText.encode(perDay), StoredDate.text(now)])
@@ -26,7 +26,7 @@ extension WalletStore {
     public func removeAllowance(origin: String, network: String, asset: String) throws(WalletError) -> Bool {
         let origin = WalletInput.asciiLowercased(origin), asset = WalletInput.asciiLowercased(asset)
         return try write { db in
-            try db.execute(sql: "DELETE FROM allowance WHERE origin = ? AND network = ? AND asset = ?",
+            try db.execute(cached: "DELETE FROM allowance WHERE origin = ? AND network = ? AND asset = ?",
                            arguments: [origin, network, asset])
             return db.changesCount > 0
         }
@@ -35,7 +35,7 @@ extension WalletStore {
     /// Every allowance, by origin.
     public func allowances() throws(WalletError) -> [Allowance] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM allowance ORDER BY origin, network, asset").map(Self.decodeAllowance)
+            try Row.fetchAll(db, cached: "SELECT * FROM allowance ORDER BY origin, network, asset").map(Self.decodeAllowance)
         }
     }
 
@@ -57,7 +57,7 @@ extension WalletStore {
     }
 
     static func allowance(_ db: Database, origin: String, network: String, asset: String) throws -> Allowance? {
-        try Row.fetchOne(db, sql: "SELECT * FROM allowance WHERE origin = ? AND network = ? AND asset = ?",
+        try Row.fetchOne(db, cached: "SELECT * FROM allowance WHERE origin = ? AND network = ? AND asset = ?",
                          arguments: [origin, network, asset]).map(decodeAllowance)
     }
 
@@ -77,7 +77,7 @@ extension WalletStore {
         let payee = WalletInput.asciiLowercased(try WalletInput.payee(payee))
         let now = clock.now
         try write { db in
-            try db.execute(sql: "INSERT INTO blocked_payee (payee, created_at) VALUES (?, ?) ON CONFLICT (payee) DO NOTHING",
+            try db.execute(cached: "INSERT INTO blocked_payee (payee, created_at) VALUES (?, ?) ON CONFLICT (payee) DO NOTHING",
                            arguments: [payee, StoredDate.text(now)])
         }
     }
@@ -87,14 +87,14 @@ extension WalletStore {
     public func unblockPayee(_ payee: String) throws(WalletError) -> Bool {
         let payee = WalletInput.asciiLowercased(payee)
         return try write { db in
-            try db.execute(sql: "DELETE FROM blocked_payee WHERE payee = ?", arguments: [payee])
+            try db.execute(cached: "DELETE FROM blocked_payee WHERE payee = ?", arguments: [payee])
             return db.changesCount > 0
         }
     }
 
     /// Blocked payees, lower-cased, sorted.
     public func blockedPayees() throws(WalletError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT payee FROM blocked_payee ORDER BY payee") }
+        try read { db in try String.fetchAll(db, cached: "SELECT payee FROM blocked_payee ORDER BY payee") }
     }
 }
 
@@ -108,7 +108,7 @@ extension WalletStore {
         let window = DayWindow(clock: clock)
         return try read { db in
             var context = PaymentPolicy.Context(offer: offer, origin: origin, now: now, account: nil, balance: 0)
-            context.blockedPayees = Set(try String.fetchAll(db, sql: "SELECT payee FROM blocked_payee"))
+            context.blockedPayees = Set(try String.fetchAll(db, cached: "SELECT payee FROM blocked_payee"))
             guard let network = offer.network, let asset = offer.asset.map(WalletInput.asciiLowercased),
                   let account = try Self.account(db, network: network, asset: asset) else { return context }
             context.account = account
