@@ -19,6 +19,8 @@ struct DumpPayment {
     var transport: CurlEasyTransport
     var mode: PayMode
     var max: String?
+    /// The wallet opened while the page was fetched, when the command started that.
+    var prepared: WalletWarmUp?
 
     func pay(request: HTTPRequest, response: HTTPResponse) -> Outcome {
         let report = OfferParser.parse(response)
@@ -26,8 +28,10 @@ struct DumpPayment {
             Console.error("not paid: the page has no web origin to pay.")
             return .notPaid(ExitStatus.paymentRequired)
         }
-        let config = paths.map { ConfigLoader.load(path: $0.configFile).config } ?? Config()
-        let payments = PaymentRuntime(paths: paths, limits: config.payments)
+        let payments = prepared?.runtime() ?? {
+            let config = paths.map { ConfigLoader.load(path: $0.configFile).config } ?? Config()
+            return PaymentRuntime(paths: paths, limits: config.payments)
+        }()
         defer { payments.leaveOpenForExit() }
         var assessments: [OfferAssessment] = []
         var pending: PendingCredential?

@@ -83,10 +83,23 @@ final class PaymentRuntime {
         }
     }
 
+    /// The key, read once (made on first use); see `loadExistingKey`.
+    private var loadedKey: PrivateKey?
+
     func key() throws(WalletKeyFile.Problem) -> PrivateKey {
+        if let loadedKey { return loadedKey }
         guard let paths else { throw WalletKeyFile.Problem(description: "No data folder: set HOME or PENNY_HOME.") }
         LocalFiles.makeFolder(paths.dataFolder)
-        return try WalletKeyFile.loadOrCreate(paths.walletKey)
+        let key = try WalletKeyFile.loadOrCreate(paths.walletKey)
+        loadedKey = key
+        return key
+    }
+
+    /// Reads the key ahead of a payment when one exists; creates nothing, and a key that
+    /// cannot be read is left for `key()` to report.
+    func loadExistingKey() {
+        guard loadedKey == nil, let paths else { return }
+        loadedKey = try? WalletKeyFile.load(paths.walletKey)
     }
 
     /// A few lines about the wallet for the start page; it is not created just to be shown.

@@ -90,10 +90,13 @@ struct BrowseCommand: ParsableCommand {
     /// With `--pay ask|auto`, the dump announces what Penny can pay and answers a 402 from the wallet.
     static func allowPaying(_ command: inout DumpCommand, mode: PayMode, max: String?) {
         guard mode != .never else { return }
+        let warmUp = WalletWarmUp(paths: PennyPaths(environment: ProcessEnvironment.current))
         command.requestHeaders = [(AcceptPayment.headerName, AcceptPayment.headerValue)]
         command.paymentRequired = { request, response, transport, paths in
-            DumpPayment(paths: paths, transport: transport, mode: mode, max: max).pay(request: request, response: response)
+            DumpPayment(paths: paths, transport: transport, mode: mode, max: max, prepared: warmUp)
+                .pay(request: request, response: response)
         }
+        command.finished = { warmUp.finish() }
     }
 
     func validate() throws {

@@ -31,6 +31,8 @@ public struct DumpCommand {
     }
     /// The standard error lines describing a 402 that was not paid.
     public var paymentSummary: (HTTPResponse) -> [String] = { _ in [] }
+    /// Called when `run` is done, before its status is returned (the process exits then).
+    public var finished: () -> Void = {}
 
     public init(target: String, width: Int, timeout: Double, output: String?, references: Bool) {
         self.target = target
@@ -41,6 +43,7 @@ public struct DumpCommand {
     }
 
     public func run() -> Int32 {
+        defer { finished() }
         guard let url = UserInput.url(from: target, currentDirectory: LocalFiles.currentDirectory,
                                       fileExists: LocalFiles.exists) else {
             Console.error("cannot read \"\(TerminalSafe.sanitize(target))\" as a URL or a file path.")
