@@ -62,18 +62,17 @@ public enum CredentialBuilder {
             throw CredentialError("the authorization cannot be signed: \(error)")
         }
         let signature = authorization.sign(with: key, domain: domain)
-        let authorizationJSON = JSONWriter.object([
+        // The signed EIP-3009 fields, in the order both wire formats write them.
+        let authorizationFields = [
             ("from", JSONWriter.string(key.address.checksummed)),
             ("to", JSONWriter.string(fields.payTo)),
             ("value", JSONWriter.string(String(fields.amount))),
             ("validAfter", JSONWriter.string("0")),
             ("validBefore", JSONWriter.string(String(validBefore))),
             ("nonce", JSONWriter.string(Hex.encode(nonce))),
-        ])
-        let exactPayload = JSONWriter.object([
-            ("signature", JSONWriter.string(Hex.encode(signature.rawBytes))),
-            ("authorization", authorizationJSON),
-        ])
+        ]
+        let signatureField = ("signature", JSONWriter.string(Hex.encode(signature.rawBytes)))
+        let exactPayload = JSONWriter.object([signatureField, ("authorization", JSONWriter.object(authorizationFields))])
         let header: HTTPHeader
         switch offer.answer {
         case .x402v2(let answer):
@@ -90,16 +89,7 @@ public enum CredentialBuilder {
             ])
             header = HTTPHeader(name: X402V1Answer.requestHeader, value: Base64Text.standard(Array(json.utf8)))
         case .paymentScheme(let challenge):
-            let payload = JSONWriter.object([
-                ("type", JSONWriter.string("authorization")),
-                ("from", JSONWriter.string(key.address.checksummed)),
-                ("to", JSONWriter.string(fields.payTo)),
-                ("value", JSONWriter.string(String(fields.amount))),
-                ("validAfter", JSONWriter.string("0")),
-                ("validBefore", JSONWriter.string(String(validBefore))),
-                ("nonce", JSONWriter.string(Hex.encode(nonce))),
-                ("signature", JSONWriter.string(Hex.encode(signature.rawBytes))),
-            ])
+            let payload = JSONWriter.object([("type", JSONWriter.string("authorization"))] + authorizationFields + [signatureField])
             let json = JSONWriter.object([
                 ("challenge", challenge.echoedChallenge.jsonText),
                 ("payload", payload),
