@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(name: "PennyScenarioTests", dependencies: ["PseudoTerminal", "TestSupport"], exclude: ["Screens"]),
         // Issue 8's safety checks (safety/README.md): the tests, and one libFuzzer target per parser.
         .testTarget(name: "SafetyTests", dependencies: [
-            "TestSupport", "PseudoTerminal", "Wallet",
+            "TestSupport", "PseudoTerminal", "Wallet", "HTTPModel",
             .product(name: "BigInt", package: "BigInt"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "FuzzSupport", dependencies: ["TerminalText"], path: "safety/fuzz/FuzzSupport"),

@@ -12,10 +12,10 @@ import Darwin
 /// package supports macOS 14, and rather than Foundation, which this module avoids.
 public final class Locked<Value>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var value: Value
+    private var stored: Value
 
     public init(_ value: Value) {
-        self.value = value
+        stored = value
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -30,6 +30,11 @@ public final class Locked<Value>: @unchecked Sendable {
     public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+        return try body(&stored)
+    }
+
+    /// A copy of the value as it is now.
+    public var value: Value {
+        withLock { $0 }
     }
 }

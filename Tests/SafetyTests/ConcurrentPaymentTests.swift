@@ -1,3 +1,4 @@
+import HTTPModel
 import Foundation
 import Testing
 import Wallet
@@ -61,25 +62,5 @@ struct ConcurrentPaymentTests {
             for insufficient funds; wallet committed \(wallet.total(in: .committed)), site earned \(try site.totalReceived())
             """)
         #expect(problems.isEmpty, "\(problems.count) broken promises:\n\(problems.prefix(20).joined(separator: "\n"))")
-    }
-}
-
-/// A value shared between threads.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&stored)
     }
 }

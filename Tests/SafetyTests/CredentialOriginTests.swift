@@ -1,3 +1,4 @@
+import HTTPModel
 import Foundation
 import TestSupport
 import Testing

@@ -1,3 +1,4 @@
+import HTTPModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
