@@ -1,4 +1,5 @@
 import CCurl
+import Glibc
 import CPennyShim
 import HTTPModel
 
@@ -38,8 +39,12 @@ final class CurlTransfer {
         return length
     }
 
+    /// The cookies the jar held when the transfer was set up, as Netscape lines.
+    private var cookiesAtStart: Set<String> = []
+
     /// The outcome of a finished transfer with libcurl's result code.
     func outcome(_ code: CURLcode) -> Result<HTTPResponse, TransportError> {
+        keepCookiesIfChanged()
         guard code == CURLE_OK else {
             return .failure(CurlErrorMapping.error(for: code, request: request, handle: handle,
                                                    collector: collector, configuration: configuration))
@@ -59,6 +64,44 @@ final class CurlTransfer {
         }
         return .success(HTTPResponse(requestedURL: url, finalURL: finalURL, status: status, reason: collector.reason,
                                      httpVersion: httpVersion, headers: headers, body: collector.body))
+    }
+
+    /// Has libcurl write the cookie jar when the handle is cleaned up, if this transfer changed
+    /// the cookies it holds. libcurl would write it after every transfer, under a random
+    /// temporary name whose first use seeds OpenSSL's random generator: about 1.5 ms, as much
+    /// as a small page's whole layout.
+    private func keepCookiesIfChanged() {
+        guard let jar = configuration.cookieJar else { return }
+        var list: UnsafeMutableRawPointer?
+        guard penny_curl_getinfo_pointer(handle.raw, CURLINFO_COOKIELIST, &list) == CURLE_OK else {
+            try? handle.set(CURLOPT_COOKIEJAR, jar)
+            return
+        }
+        var now: Set<String> = []
+        var item = list?.assumingMemoryBound(to: curl_slist.self)
+        while let entry = item {
+            if let text = entry.pointee.data { now.insert(String(cString: text)) }
+            item = entry.pointee.next
+        }
+        penny_curl_slist_free_all(list?.assumingMemoryBound(to: curl_slist.self))
+        if now != cookiesAtStart {
+            try? handle.set(CURLOPT_COOKIEJAR, jar)
+        }
+    }
+
+    /// The cookie lines of a Netscape cookie jar (comments left out, `#HttpOnly_` lines kept).
+    static func cookieLines(inJar path: String) -> Set<String> {
+        guard let file = fopen(path, "r") else { return [] }
+        defer { fclose(file) }
+        var lines: Set<String> = []
+        var buffer = [CChar](repeating: 0, count: 8192)
+        while fgets(&buffer, Int32(buffer.count), file) != nil {
+            var line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+            if line.isEmpty || (line.hasPrefix("#") && !line.hasPrefix("#HttpOnly_")) { continue }
+            lines.insert(line)
+        }
+        return lines
     }
 
     private func configure(_ handle: CurlEasyHandle, for request: HTTPRequest,
@@ -84,9 +127,10 @@ final class CurlTransfer {
         try handle.set(CURLOPT_MAXFILESIZE_LARGE, offset: Int64(configuration.maximumBodyBytes))
 
         if let jar = configuration.cookieJar {
-            // libcurl's own cookie engine, in the Netscape cookie-jar format curl also reads.
+            // libcurl's own cookie engine, in the Netscape cookie-jar format curl also reads. The
+            // jar is written back only when the transfer changed a cookie (`keepCookiesIfChanged`).
             try handle.set(CURLOPT_COOKIEFILE, jar)
-            try handle.set(CURLOPT_COOKIEJAR, jar)
+            cookiesAtStart = Self.cookieLines(inJar: jar)
         }
         try handle.set(CURLOPT_WRITEFUNCTION, callback: Self.writeBody)
         try handle.set(CURLOPT_WRITEDATA, pointer: context)

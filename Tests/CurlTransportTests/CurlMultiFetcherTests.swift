@@ -109,4 +109,50 @@ struct CurlCookieTests {
         let response = try second.perform(HTTPRequest(url: server.url("/echo")))
         #expect(String(decoding: response.body, as: UTF8.self) == "cookie: session=abc123")
     }
+
+    /// The jar is written only by a transfer that changed a cookie: reading pages that set
+    /// none leaves the file as it was (same inode, same bytes); a new or changed cookie, an
+    /// HttpOnly one or a session cookie is written.
+    @Test func theJarIsWrittenOnlyWhenACookieChanged() throws {
+        let server = try LoopbackHTTPServer { request in
+            switch request.path {
+            case "/set": return LoopbackHTTPServer.Response(status: 200, headers: [("Set-Cookie", "a=1; Path=/; Max-Age=3600")], body: .bytes([]))
+            case "/change": return LoopbackHTTPServer.Response(status: 200, headers: [("Set-Cookie", "a=2; Path=/; Max-Age=3600")], body: .bytes([]))
+            case "/private": return LoopbackHTTPServer.Response(status: 200, headers: [("Set-Cookie", "p=1; Path=/; HttpOnly; Max-Age=3600")], body: .bytes([]))
+            case "/session": return LoopbackHTTPServer.Response(status: 200, headers: [("Set-Cookie", "s=1; Path=/")], body: .bytes([]))
+            default: return .text("cookie: " + (request.header("Cookie") ?? "none"))
+            }
+        }
+        let jar = FileManager.default.temporaryDirectory.appendingPathComponent("penny-jar-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: jar) }
+        func transport() -> CurlEasyTransport { CurlEasyTransport(configuration: .init(timeout: .seconds(5), cookieJar: jar)) }
+        func inode() -> UInt64? { (try? FileManager.default.attributesOfItem(atPath: jar))?[.systemFileNumber] as? UInt64 }
+
+        _ = try transport().perform(HTTPRequest(url: server.url("/plain")))
+        #expect(!FileManager.default.fileExists(atPath: jar), "no cookie, no jar")
+        _ = try transport().perform(HTTPRequest(url: server.url("/set")))
+        let written = try String(contentsOfFile: jar, encoding: .utf8)
+        #expect(written.contains("\ta\t1"))
+        let firstInode = inode()
+
+        for _ in 0..<3 {
+            let echo = try transport().perform(HTTPRequest(url: server.url("/plain")))
+            #expect(String(decoding: echo.body, as: UTF8.self) == "cookie: a=1")
+        }
+        #expect(inode() == firstInode, "an unchanged jar is not written again")
+        #expect(try String(contentsOfFile: jar, encoding: .utf8) == written)
+
+        for (path, expected) in [("/change", "\ta\t2"), ("/private", "#HttpOnly_127.0.0.1"), ("/session", "\ts\t1")] {
+            _ = try transport().perform(HTTPRequest(url: server.url(path)))
+            let text = try String(contentsOfFile: jar, encoding: .utf8)
+            #expect(text.contains(expected), "\(path): \(text)")
+        }
+        let everything = try transport().perform(HTTPRequest(url: server.url("/plain")))
+        let sent = String(decoding: everything.body, as: UTF8.self)
+        for cookie in ["a=2", "p=1", "s=1"] { #expect(sent.contains(cookie), "\(sent)") }
+        // Reading it back and sending it changes nothing: the jar stays as it is.
+        let settled = inode()
+        _ = try transport().perform(HTTPRequest(url: server.url("/plain")))
+        #expect(inode() == settled)
+    }
 }
