@@ -1,5 +1,4 @@
 import BigInt
-import BrowserConfig
 import BrowserCore
 import CurlTransport
 import FoundationEssentials
@@ -15,12 +14,11 @@ import WebAddress
 struct DumpPayment {
     typealias Outcome = DumpCommand.PaymentStep
 
-    var paths: PennyPaths?
     var transport: CurlEasyTransport
     var mode: PayMode
     var max: String?
-    /// The wallet opened while the page was fetched, when the command started that.
-    var prepared: WalletWarmUp?
+    /// The wallet, opened while the page was fetched.
+    var wallet: WalletWarmUp
 
     func pay(request: HTTPRequest, response: HTTPResponse) -> Outcome {
         let report = OfferParser.parse(response)
@@ -28,10 +26,7 @@ struct DumpPayment {
             Console.error("not paid: the page has no web origin to pay.")
             return .notPaid(ExitStatus.paymentRequired)
         }
-        let payments = prepared?.runtime() ?? {
-            let config = paths.map { ConfigLoader.load(path: $0.configFile).config } ?? Config()
-            return PaymentRuntime(paths: paths, limits: config.payments)
-        }()
+        let payments = wallet.runtime()
         defer { payments.leaveOpenForExit() }
         var assessments: [OfferAssessment] = []
         var pending: PendingCredential?

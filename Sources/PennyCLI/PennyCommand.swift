@@ -92,8 +92,8 @@ struct BrowseCommand: ParsableCommand {
         guard mode != .never else { return }
         let warmUp = WalletWarmUp(paths: PennyPaths(environment: ProcessEnvironment.current))
         command.requestHeaders = [(AcceptPayment.headerName, AcceptPayment.headerValue)]
-        command.paymentRequired = { request, response, transport, paths in
-            DumpPayment(paths: paths, transport: transport, mode: mode, max: max, prepared: warmUp)
+        command.paymentRequired = { request, response, transport, _ in
+            DumpPayment(transport: transport, mode: mode, max: max, wallet: warmUp)
                 .pay(request: request, response: response)
         }
         command.finished = { warmUp.finish() }

@@ -138,6 +138,50 @@ struct CrashSafetyTests {
         #expect(wallet.total(in: .committed) + wallet.total(in: .pending) == 10_000, "the 0.01 USDC stays spent or held")
     }
 
+    /// A pending payment resent to a server that is gone before the retry (it answered the
+    /// page with a 402, then stopped listening) stays pending: the first send may have been
+    /// taken, so the money is never given back. (`DumpPayment.send` released it: its
+    /// `case A, B, C where offer != nil` applied the `where` to the last pattern only.)
+    @Test func aResentPaymentThatCannotConnectStaysPending() throws {
+        let credentials = Locked<[String]>([])
+        let teaser = "<p>Teaser.</p>"
+        let page402 = Array(("HTTP/1.1 402 Payment Required\r\nContent-Type: text/html\r\nPAYMENT-REQUIRED: "
+            + Merchant.paymentRequired(url: "http://127.0.0.1/paid", offers: [Merchant.offer()])
+            + "\r\nContent-Length: \(teaser.utf8.count)\r\nConnection: close\r\n\r\n" + teaser).utf8)
+        let gateway = Array("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+        let server = try PlainResponder { index, received in
+            let head = String(decoding: received, as: UTF8.self)
+            if let line = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("payment-signature:") }) {
+                credentials.withLock { $0.append(String(line)) }
+            }
+            // 0: the page (402); 1: the credential arrives, and the server fails (502: pending);
+            // 2: the page again (402), then the port closes before the resend can connect.
+            switch index {
+            case 0: return (page402, false)
+            case 1: return (gateway, false)
+            default: return (page402, true)
+            }
+        }
+        defer { server.stop() }
+        let penny = try Penny(label: "resend-refused")
+        defer { penny.remove() }
+        try penny.topUp("1")
+        let arguments = ["--dump", "--pay", "auto", "--max", "1", "--timeout", "10", "http://127.0.0.1:\(server.port)/paid"]
+
+        let first = try penny.run(arguments)
+        #expect(first.errorText.contains("pending"), "\(first.errorText)")
+        let second = try penny.run(arguments)
+        #expect(second.errorText.contains("sending again the payment already signed"), "\(second.errorText)")
+        #expect(second.status != 0)
+
+        let wallet = try WalletSnapshot.read(penny.walletPath)
+        let payment = try #require(wallet.payments.first)
+        #expect(wallet.payments.count == 1, "nothing new was signed")
+        #expect(credentials.value.count == 1, "the resend never reached the server")
+        #expect(payment.state == .pending, "the payment may have been taken; it was \(payment.state): \(payment.reason ?? "")")
+        #expect(wallet.total(in: .pending) == 10_000, "the 0.01 USDC stays held")
+    }
+
     /// The same in the full-screen browser: a pending payment is resent when the page is
     /// opened again, and a "nonce already used" answer releases it.
     @Test func theBrowserNeverReleasesAResentPaymentTheServerAlreadySettled() throws {
