@@ -95,6 +95,21 @@ final class CurlEasyHandle {
         return String(cString: value)
     }
 
+    /// Every cookie the handle knows, as Netscape cookie-jar lines; nil when libcurl cannot say.
+    func cookies() -> Set<String>? {
+        var list: UnsafeMutableRawPointer?
+        guard penny_curl_getinfo_pointer(raw, CURLINFO_COOKIELIST, &list) == CURLE_OK else { return nil }
+        let first = list?.assumingMemoryBound(to: curl_slist.self)
+        defer { penny_curl_slist_free_all(first) }
+        var lines: Set<String> = []
+        var item = first
+        while let entry = item {
+            if let text = entry.pointee.data { lines.insert(String(cString: text)) }
+            item = entry.pointee.next
+        }
+        return lines
+    }
+
     private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
         guard code == CURLE_OK else {
             throw .other(url: url, detail: "libcurl refused option \(option.rawValue): \(errorText(for: code))")

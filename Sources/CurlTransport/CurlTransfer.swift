@@ -71,37 +71,8 @@ final class CurlTransfer {
     /// temporary name whose first use seeds OpenSSL's random generator: about 1.5 ms, as much
     /// as a small page's whole layout.
     private func keepCookiesIfChanged() {
-        guard let jar = configuration.cookieJar else { return }
-        var list: UnsafeMutableRawPointer?
-        guard penny_curl_getinfo_pointer(handle.raw, CURLINFO_COOKIELIST, &list) == CURLE_OK else {
-            try? handle.set(CURLOPT_COOKIEJAR, jar)
-            return
-        }
-        var now: Set<String> = []
-        var item = list?.assumingMemoryBound(to: curl_slist.self)
-        while let entry = item {
-            if let text = entry.pointee.data { now.insert(String(cString: text)) }
-            item = entry.pointee.next
-        }
-        penny_curl_slist_free_all(list?.assumingMemoryBound(to: curl_slist.self))
-        if now != cookiesAtStart {
-            try? handle.set(CURLOPT_COOKIEJAR, jar)
-        }
-    }
-
-    /// The cookie lines of a Netscape cookie jar (comments left out, `#HttpOnly_` lines kept).
-    static func cookieLines(inJar path: String) -> Set<String> {
-        guard let file = fopen(path, "r") else { return [] }
-        defer { fclose(file) }
-        var lines: Set<String> = []
-        var buffer = [CChar](repeating: 0, count: 8192)
-        while fgets(&buffer, Int32(buffer.count), file) != nil {
-            var line = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
-            if line.isEmpty || (line.hasPrefix("#") && !line.hasPrefix("#HttpOnly_")) { continue }
-            lines.insert(line)
-        }
-        return lines
+        guard let jar = configuration.cookieJar, handle.cookies() != cookiesAtStart else { return }
+        try? handle.set(CURLOPT_COOKIEJAR, jar)
     }
 
     private func configure(_ handle: CurlEasyHandle, for request: HTTPRequest,
@@ -130,7 +101,9 @@ final class CurlTransfer {
             // libcurl's own cookie engine, in the Netscape cookie-jar format curl also reads. The
             // jar is written back only when the transfer changed a cookie (`keepCookiesIfChanged`).
             try handle.set(CURLOPT_COOKIEFILE, jar)
-            cookiesAtStart = Self.cookieLines(inJar: jar)
+            // Loaded now rather than when the transfer starts, to know what the jar held.
+            try handle.set(CURLOPT_COOKIELIST, "RELOAD")
+            cookiesAtStart = handle.cookies() ?? []
         }
         try handle.set(CURLOPT_WRITEFUNCTION, callback: Self.writeBody)
         try handle.set(CURLOPT_WRITEDATA, pointer: context)
